@@ -1,0 +1,158 @@
+// Package input turns the files users have — plain text, Markdown, HTML,
+// Word (.docx) and PDF — into the UTF-8 text the extractor reads.
+//
+// The format is detected from the content (magic bytes) first and the file
+// name's extension second. Footnotes are kept linked to their markers: HTML
+// and DOCX footnotes come out in Markdown form (a "[^n]" marker in the text
+// and a "[^n]: text" definition after it), PDF text keeps the raw page layout
+// of the corpus (page-bottom footnotes after a line of underscores), so that
+// the extractor has one code path for each.
+//
+// Every error names the file and says what to do; the sentinel errors below
+// can be tested with errors.Is.
+//
+// Limits: a file larger than MaxSize bytes (1 GiB) is refused with
+// ErrTooLarge; DOCX parts are decompressed to at most MaxUnzipped bytes
+// (1 GiB in all) so that a zip bomb gives ErrZipBomb instead of exhausting
+// memory.
+package input
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxSize is the largest input file Decode accepts, in bytes. Plain text of
+// this size works (it is tested at 200 MB); larger files give ErrTooLarge.
+const MaxSize = 1 << 30
+
+// Format is the kind of file, as detected by Detect.
+type Format string
+
+// The formats Detect knows.
+const (
+	Text      Format = "text"
+	Markdown  Format = "markdown"
+	HTML      Format = "html"
+	DOCX      Format = "docx"
+	PDF       Format = "pdf"
+	LegacyDoc Format = "doc"    // OLE2 compound file (Word 97-2003)
+	Binary    Format = "binary" // anything else that is not text
+)
+
+// Errors returned (wrapped, naming the file) by Decode.
+var (
+	ErrEmpty       = errors.New("file is empty")
+	ErrTooLarge    = errors.New("file is too large")
+	ErrBinary      = errors.New("not a text, Markdown, HTML, DOCX or PDF file")
+	ErrInvalidUTF8 = errors.New("text is not valid UTF-8")
+	ErrLegacyDoc   = errors.New("legacy Word file")
+	ErrEncrypted   = errors.New("encrypted PDF")
+	ErrTruncated   = errors.New("damaged or truncated file")
+	ErrScanned     = errors.New("PDF has no text layer")
+	ErrZipBomb     = errors.New("archive expands beyond the limit")
+)
+
+// Detect says what format src is, from its first bytes and then from the
+// extension of name.
+func Detect(name string, src []byte) Format {
+	head := src
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF-")) || bytes.Contains(head, []byte("%PDF-")):
+		return PDF
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return LegacyDoc
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return DOCX // checked for word/document.xml when decoding
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case ".md", ".markdown":
+		return Markdown
+	case ".html", ".htm", ".xhtml":
+		return HTML
+	case ".pdf":
+		return PDF
+	case ".docx":
+		return DOCX
+	case ".doc":
+		return LegacyDoc
+	}
+	if looksBinary(head) {
+		return Binary
+	}
+	if looksHTML(head) {
+		return HTML
+	}
+	return Text
+}
+
+// Decode returns the UTF-8 text of the file name whose content is src.
+func Decode(name string, src []byte) ([]byte, error) {
+	if len(src) == 0 {
+		return nil, fmt.Errorf("input: %s: %w; nothing to read", name, ErrEmpty)
+	}
+	if len(src) > MaxSize {
+		return nil, fmt.Errorf("input: %s: %w (%d MB, the limit is %d MB); split it into smaller files", name, ErrTooLarge, len(src)>>20, MaxSize>>20)
+	}
+	switch f := Detect(name, src); f {
+	case LegacyDoc:
+		return nil, fmt.Errorf("input: %s is a %w; save it as .docx or PDF and run again", name, ErrLegacyDoc)
+	case Binary:
+		return nil, fmt.Errorf("input: %s: %w (it contains binary data); give the document itself, or convert it to text", name, ErrBinary)
+	case Text, Markdown:
+		return decodeText(name, src)
+	default:
+		return nil, fmt.Errorf("input: %s: %s files are not supported yet", name, f)
+	}
+}
+
+// decodeText checks that src is UTF-8 text (UTF-16 with a byte-order mark is
+// converted) and drops a UTF-8 byte-order mark.
+func decodeText(name string, src []byte) ([]byte, error) {
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	if !utf8.Valid(src) {
+		off := invalidOffset(src)
+		return nil, fmt.Errorf("input: %s: %w (bad byte at offset %d); convert it to UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8", name, ErrInvalidUTF8, off)
+	}
+	return src, nil
+}
+
+func invalidOffset(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// looksBinary reports whether head holds bytes that text never has: NUL, or
+// many control characters.
+func looksBinary(head []byte) bool {
+	ctl := 0
+	for _, c := range head {
+		if c == 0 {
+			return true
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' && c != 0x1b {
+			ctl++
+		}
+	}
+	return ctl > len(head)/10+1
+}
+
+func looksHTML(head []byte) bool {
+	h := bytes.ToLower(bytes.TrimSpace(bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))))
+	return bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) ||
+		(bytes.HasPrefix(h, []byte("<?xml")) && bytes.Contains(h, []byte("<html")))
+}
