@@ -11,8 +11,10 @@ package graph
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	dgraph "github.com/dominikbraun/graph"
 
@@ -43,8 +45,19 @@ type Edge struct {
 }
 
 // Key is the identity of a symbol in the graph: upper case, white space
-// removed, as reference-forms.md says symbols compare.
+// removed, as reference-forms.md says symbols compare. A symbol already in
+// that form is returned as is, without allocating.
 func Key(symbol string) string {
+	for i := 0; i < len(symbol); i++ {
+		c := symbol[i]
+		if c >= 'a' && c <= 'z' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= 0x80 {
+			return keySlow(symbol)
+		}
+	}
+	return symbol
+}
+
+func keySlow(symbol string) string {
 	var b strings.Builder
 	b.Grow(len(symbol))
 	for _, r := range symbol {
@@ -52,15 +65,24 @@ func Key(symbol string) string {
 		case ' ', '\t', '\n', '\r', '\u00a0':
 			continue
 		}
+		if r < 0x80 {
+			if 'a' <= r && r <= 'z' {
+				r -= 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		b.WriteString(strings.ToUpper(string(r)))
 	}
 	return b.String()
 }
 
-// Graph is a citation graph. Build it with a Builder; a built Graph is
-// read-only and safe for concurrent queries.
+// Graph is a citation graph. Build it with a Builder or read it with Load;
+// a Graph is read-only and safe for concurrent queries.
 type Graph struct {
-	store dgraph.Graph[string, string] // keys only; attributes live in nodes/edges
+	storeOnce sync.Once
+	store     dgraph.Graph[string, string] // keys only; attributes live in nodes/edges
+	storeErr  error
 
 	nodes []Node         // by dense index, sorted by ID
 	index map[string]int // Key(ID) -> dense index
@@ -112,6 +134,19 @@ func (g *Graph) Successors(i int) []int32 { return g.ends(g.out[i], g.to) }
 // Predecessors returns the dense indexes of the nodes citing i, sorted by ID.
 func (g *Graph) Predecessors(i int) []int32 { return g.ends(g.in[i], g.from) }
 
+// EdgeAt returns the edge with index e (an index into Edges).
+func (g *Graph) EdgeAt(e int) Edge { return g.edges[e] }
+
+// OutEdges and InEdges return the edge indexes leaving and entering node i,
+// without copying: do not modify the slices.
+func (g *Graph) OutEdges(i int) []int32 { return g.out[i] }
+
+// InEdges: see OutEdges.
+func (g *Graph) InEdges(i int) []int32 { return g.in[i] }
+
+// Ends returns the dense indexes of the citing and cited nodes of edge e.
+func (g *Graph) Ends(e int) (from, to int) { return int(g.from[e]), int(g.to[e]) }
+
 func (g *Graph) pick(es []int32) []Edge {
 	out := make([]Edge, len(es))
 	for k, e := range es {
@@ -129,18 +164,46 @@ func (g *Graph) ends(es []int32, end []int32) []int32 {
 }
 
 // Store returns the dominikbraun/graph holding the graph's keys. It is the
-// store of record; use the methods of Graph for queries.
-func (g *Graph) Store() dgraph.Graph[string, string] { return g.store }
+// store of record for interoperation; use the methods of Graph for queries.
+//
+// The store is built on the first call, not by Builder.Graph or Load:
+// dominikbraun's memory store costs about 1 KB per edge (measured: see
+// graph/FORMAT.md), which is nothing for a corpus of thousands of documents
+// and gigabytes for a synthetic million, and no query needs it.
+func (g *Graph) Store() dgraph.Graph[string, string] {
+	g.storeOnce.Do(func() {
+		s := dgraph.New(dgraph.StringHash, dgraph.Directed())
+		for _, n := range g.nodes {
+			if err := s.AddVertex(n.ID); err != nil {
+				panic(fmt.Sprintf("graph: adding %s to the store: %v", n.ID, err))
+			}
+		}
+		for _, ed := range g.edges {
+			if err := s.AddEdge(ed.From, ed.To); err != nil {
+				panic(fmt.Sprintf("graph: adding edge %s -> %s to the store: %v", ed.From, ed.To, err))
+			}
+		}
+		g.store = s
+	})
+	return g.store
+}
 
-// Builder accumulates documents into a Graph.
+// Builder accumulates documents into a Graph. Nodes and edges are kept in
+// slices with dense numbers, so that a million documents and ten million
+// citations fit in memory; relation and paragraph sets are interned.
 type Builder struct {
-	nodes map[string]*Node // by Key
-	edges map[[2]string]*Edge
+	ids    map[string]int32 // Key -> index in nodes
+	nodes  []Node
+	edgeID map[uint64]int32 // from<<32 | to -> index in edges
+	edges  []Edge
+	efrom  []int32
+	eto    []int32
+	sets   map[string][]string // interned one-element and sorted sets
 }
 
 // NewBuilder returns an empty Builder.
 func NewBuilder() *Builder {
-	return &Builder{nodes: map[string]*Node{}, edges: map[[2]string]*Edge{}}
+	return &Builder{ids: map[string]int32{}, edgeID: map[uint64]int32{}, sets: map[string][]string{}}
 }
 
 // Add adds a document and its references. Self-citations are dropped.
@@ -149,7 +212,8 @@ func (b *Builder) Add(d *extract.Document) {
 	if d.Symbol == "" {
 		return
 	}
-	src := b.node(d.Symbol)
+	si := b.node(d.Symbol)
+	src := &b.nodes[si]
 	src.InCorpus = true
 	src.File = d.File
 	if d.Title != "" {
@@ -157,7 +221,9 @@ func (b *Builder) Add(d *extract.Document) {
 	}
 	if d.Date != "" {
 		src.Date = d.Date
-		src.Year = yearOf(d.Date)
+		if y := yearOf(d.Date); y != 0 {
+			src.Year = y
+		}
 	}
 	if d.Body != "" {
 		src.Body = d.Body
@@ -165,111 +231,222 @@ func (b *Builder) Add(d *extract.Document) {
 	if src.Kind == "" {
 		src.Kind = kindOf(d.Symbol)
 	}
-	sk := Key(d.Symbol)
-	for _, r := range d.References {
-		tk := Key(r.Target)
-		if tk == sk {
+	for k := range d.References {
+		r := &d.References[k]
+		ti := b.node(r.Target)
+		if ti == si {
 			continue
 		}
-		dst := b.node(r.Target)
+		dst := &b.nodes[ti]
 		if dst.Body == "" {
 			dst.Body = r.Body
 		}
 		if dst.Kind == "" {
 			dst.Kind = string(r.Kind)
 		}
-		e := b.edges[[2]string{sk, tk}]
-		if e == nil {
-			e = &Edge{From: src.ID, To: dst.ID, Start: r.Start, End: r.End}
-			b.edges[[2]string{sk, tk}] = e
+		ek := uint64(si)<<32 | uint64(ti)
+		ei, ok := b.edgeID[ek]
+		if !ok {
+			ei = int32(len(b.edges))
+			b.edgeID[ek] = ei
+			b.edges = append(b.edges, Edge{Start: r.Start, End: r.End})
+			b.efrom = append(b.efrom, si)
+			b.eto = append(b.eto, ti)
 		}
+		e := &b.edges[ei]
 		e.Count++
-		if r.Relation != "" && !slices.Contains(e.Relations, r.Relation) {
-			e.Relations = append(e.Relations, r.Relation)
-		}
-		if r.Paragraph != "" && !slices.Contains(e.Paragraphs, r.Paragraph) {
-			e.Paragraphs = append(e.Paragraphs, r.Paragraph)
-		}
+		e.Relations = b.addTo(e.Relations, r.Relation)
+		e.Paragraphs = b.addTo(e.Paragraphs, r.Paragraph)
 	}
 }
 
+// addTo adds s to the set, sharing one-element sets between edges. Shared
+// slices have len == cap, so a later append copies them.
+func (b *Builder) addTo(set []string, s string) []string {
+	if s == "" || slices.Contains(set, s) {
+		return set
+	}
+	if len(set) == 0 {
+		if one, ok := b.sets[s]; ok {
+			return one
+		}
+		one := []string{s}
+		b.sets[s] = one
+		return one
+	}
+	return append(set, s)
+}
+
+// intern returns a shared copy of a set with more than one element.
+func (b *Builder) intern(set []string) []string {
+	if len(set) < 2 {
+		return set
+	}
+	k := "\x00" + strings.Join(set, "\x00")
+	if s, ok := b.sets[k]; ok {
+		return s
+	}
+	s := slices.Clip(slices.Clone(set))
+	b.sets[k] = s
+	return s
+}
+
 // Label sets the title and date of a node that has none, as a catalogue of
-// titles does for documents only cited. Unknown symbols are ignored.
+// titles does for documents only cited. date is YYYY-MM-DD or a bare year
+// YYYY (which sets only Year). Unknown symbols are ignored.
 func (b *Builder) Label(symbol, title, date string) {
-	n, ok := b.nodes[Key(symbol)]
+	i, ok := b.ids[Key(symbol)]
 	if !ok {
 		return
 	}
+	n := &b.nodes[i]
 	if n.Title == "" {
 		n.Title = title
 	}
 	if n.Date == "" && date != "" {
-		n.Date = date
-		n.Year = yearOf(date)
+		if y := yearOf(date); y != 0 {
+			n.Year = y
+		}
+		if len(date) == len("2006-01-02") {
+			n.Date = date
+		}
 	}
 }
 
-func (b *Builder) node(symbol string) *Node {
+// Has reports whether the Builder has a node for symbol.
+func (b *Builder) Has(symbol string) bool {
+	_, ok := b.ids[Key(symbol)]
+	return ok
+}
+
+func (b *Builder) node(symbol string) int32 {
 	k := Key(symbol)
-	n, ok := b.nodes[k]
+	i, ok := b.ids[k]
 	if !ok {
-		n = &Node{ID: symbol, Year: yearOf(symbol)}
-		b.nodes[k] = n
+		i = int32(len(b.nodes))
+		b.ids[k] = i
+		b.nodes = append(b.nodes, Node{ID: symbol, Year: yearOf(symbol)})
 	}
-	return n
+	return i
 }
 
 // Graph builds the read-only Graph. The Builder may be used again.
 func (b *Builder) Graph() (*Graph, error) {
-	g := &Graph{
-		store: dgraph.New(dgraph.StringHash, dgraph.Directed()),
-		index: make(map[string]int, len(b.nodes)),
+	if len(b.nodes) > math.MaxInt32-1 || len(b.edges) > math.MaxInt32-1 {
+		return nil, fmt.Errorf("graph: %d nodes and %d edges is more than a Graph holds (2^31)", len(b.nodes), len(b.edges))
 	}
-	g.nodes = make([]Node, 0, len(b.nodes))
-	for _, n := range b.nodes {
-		g.nodes = append(g.nodes, *n)
+	// Dense order: nodes sorted by ID.
+	perm := make([]int32, len(b.nodes)) // perm[new] = old
+	for i := range perm {
+		perm[i] = int32(i)
 	}
-	slices.SortFunc(g.nodes, func(a, b Node) int { return strings.Compare(a.ID, b.ID) })
-	for i, n := range g.nodes {
-		g.index[Key(n.ID)] = i
-		if err := g.store.AddVertex(n.ID); err != nil {
-			return nil, fmt.Errorf("graph: adding %s: %w", n.ID, err)
+	slices.SortFunc(perm, func(x, y int32) int { return strings.Compare(b.nodes[x].ID, b.nodes[y].ID) })
+	rank := make([]int32, len(b.nodes)) // rank[old] = new
+	nodes := make([]Node, len(b.nodes))
+	for nw, old := range perm {
+		rank[old] = int32(nw)
+		nodes[nw] = b.nodes[old]
+	}
+	from := make([]int32, len(b.edges))
+	to := make([]int32, len(b.edges))
+	for e := range b.edges {
+		from[e], to[e] = rank[b.efrom[e]], rank[b.eto[e]]
+		ed := &b.edges[e]
+		if len(ed.Relations) > 1 {
+			slices.Sort(ed.Relations)
+			ed.Relations = b.intern(ed.Relations)
 		}
+		ed.Paragraphs = b.intern(ed.Paragraphs)
 	}
-	g.edges = make([]Edge, 0, len(b.edges))
-	for _, e := range b.edges {
-		c := *e
-		c.Relations = slices.Clone(e.Relations)
-		slices.Sort(c.Relations)
-		c.Paragraphs = slices.Clone(e.Paragraphs)
-		g.edges = append(g.edges, c)
+	edges := make([]Edge, len(b.edges))
+	order := sortedEdges(len(nodes), from, to)
+	g := &Graph{nodes: nodes, edges: edges, from: make([]int32, len(order)), to: make([]int32, len(order))}
+	for k, e := range order {
+		edges[k] = b.edges[e]
+		f, t := from[e], to[e]
+		edges[k].From, edges[k].To = nodes[f].ID, nodes[t].ID
+		g.from[k], g.to[k] = f, t
 	}
-	slices.SortFunc(g.edges, func(a, b Edge) int {
-		if c := strings.Compare(a.From, b.From); c != 0 {
-			return c
-		}
-		return strings.Compare(a.To, b.To)
-	})
-	g.out = make([][]int32, len(g.nodes))
-	g.in = make([][]int32, len(g.nodes))
-	g.from = make([]int32, len(g.edges))
-	g.to = make([]int32, len(g.edges))
-	for e, ed := range g.edges {
-		f, t := int32(g.index[Key(ed.From)]), int32(g.index[Key(ed.To)])
-		g.from[e], g.to[e] = f, t
-		g.out[f] = append(g.out[f], int32(e))
-		g.in[t] = append(g.in[t], int32(e))
-		if err := g.store.AddEdge(ed.From, ed.To); err != nil {
-			return nil, fmt.Errorf("graph: adding edge %s -> %s: %w", ed.From, ed.To, err)
-		}
+	g.index = make(map[string]int, len(nodes))
+	for i := range nodes {
+		g.index[Key(nodes[i].ID)] = i
 	}
-	// Edges are sorted by (From, To) and node indexes follow ID order, so
-	// out[i] is already sorted by target; in[i] is sorted by source.
+	g.link()
 	return g, nil
 }
 
-// yearOf finds the year in a date (YYYY-MM-DD) or in a symbol whose session
-// is a year: S/RES/1325(2000), E/RES/1996/31. It returns 0 when none is found.
+// sortedEdges returns the edge numbers ordered by (from, to): a counting
+// sort by source, then a sort of each source's targets.
+func sortedEdges(n int, from, to []int32) []int32 {
+	start := make([]int32, n+1)
+	for _, f := range from {
+		start[f+1]++
+	}
+	for i := 1; i <= n; i++ {
+		start[i] += start[i-1]
+	}
+	next := slices.Clone(start[:n])
+	order := make([]int32, len(from))
+	for e, f := range from {
+		order[next[f]] = int32(e)
+		next[f]++
+	}
+	for i := 0; i < n; i++ {
+		seg := order[start[i]:start[i+1]]
+		if len(seg) > 1 {
+			slices.SortFunc(seg, func(x, y int32) int { return int(to[x]) - int(to[y]) })
+		}
+	}
+	return order
+}
+
+// link builds out and in from g.from and g.to, which must be sorted by
+// (from, to). Both are views into two shared arrays.
+func (g *Graph) link() {
+	n, m := len(g.nodes), len(g.from)
+	g.out = make([][]int32, n)
+	g.in = make([][]int32, n)
+	outAll := make([]int32, m)
+	for e := range outAll {
+		outAll[e] = int32(e)
+	}
+	for e := 0; e < m; {
+		f := g.from[e]
+		k := e
+		for k < m && g.from[k] == f {
+			k++
+		}
+		g.out[f] = outAll[e:k:k]
+		e = k
+	}
+	inStart := make([]int32, n+1)
+	for _, t := range g.to {
+		inStart[t+1]++
+	}
+	for i := 1; i <= n; i++ {
+		inStart[i] += inStart[i-1]
+	}
+	next := slices.Clone(inStart[:n])
+	inAll := make([]int32, m)
+	// Edges are visited in (from, to) order, so each in-list is sorted by source.
+	for e, t := range g.to {
+		inAll[next[t]] = int32(e)
+		next[t]++
+	}
+	for i := 0; i < n; i++ {
+		if inStart[i] < inStart[i+1] {
+			g.in[i] = inAll[inStart[i]:inStart[i+1]:inStart[i+1]]
+		}
+	}
+}
+
+// yearOf finds the year in a date (YYYY-MM-DD, or a bare YYYY) or in a
+// symbol: a Security Council year S/RES/1325(2000), a year session
+// E/RES/1996/31, or a General Assembly session (A/RES/79/166, A/DEC/78/547,
+// A/79/458, A/C.3/80/L.35: session n began in 1945+n; A/RES/217(III):
+// sessions 1-30 in roman numerals). Special and emergency special sessions
+// (A/RES/S-26/2, A/RES/ES-10/19) have no year in their symbol. It returns 0
+// when none is found.
 func yearOf(s string) int {
 	if len(s) == 4 || len(s) >= 5 && s[4] == '-' {
 		if y := atoiYear(s[:4]); y != 0 {
@@ -277,14 +454,88 @@ func yearOf(s string) int {
 		}
 	}
 	if i := strings.LastIndexByte(s, '('); i >= 0 && len(s) >= i+6 && s[i+5] == ')' {
-		return atoiYear(s[i+1 : i+5])
+		if y := atoiYear(s[i+1 : i+5]); y != 0 {
+			return y
+		}
 	}
-	for _, part := range strings.Split(s, "/") {
+	if n := gaSession(s); n > 0 {
+		return 1945 + n
+	}
+	for part := range strings.SplitSeq(s, "/") {
 		if y := atoiYear(part); y != 0 {
 			return y
 		}
 	}
 	return 0
+}
+
+// gaSession returns the General Assembly session of a GA symbol, or 0.
+func gaSession(s string) int {
+	k := Key(s)
+	if !strings.HasPrefix(k, "A/") {
+		return 0
+	}
+	parts := strings.Split(k, "/")
+	if len(parts) < 3 {
+		return 0
+	}
+	p := parts[1]
+	switch {
+	case p == "RES" || p == "DEC":
+		p = parts[2]
+		if i := strings.IndexByte(p, '('); i > 0 && strings.HasSuffix(p, ")") {
+			return roman(p[i+1 : len(p)-1])
+		}
+		if len(parts) < 4 {
+			return 0
+		}
+	case strings.HasPrefix(p, "C.") && len(p) == 3:
+		p = parts[2]
+	}
+	n := 0
+	for i := 0; i < len(p); i++ {
+		if p[i] < '0' || p[i] > '9' || i > 2 {
+			return 0
+		}
+		n = n*10 + int(p[i]-'0')
+	}
+	if n == 0 || n > 150 {
+		return 0
+	}
+	return n
+}
+
+// roman reads a roman numeral from I to XXX (the sessions written so), or 0.
+func roman(s string) int {
+	val := func(c byte) int {
+		switch c {
+		case 'I':
+			return 1
+		case 'V':
+			return 5
+		case 'X':
+			return 10
+		case 'L':
+			return 50
+		}
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v := val(s[i])
+		if v == 0 {
+			return 0
+		}
+		if i+1 < len(s) && val(s[i+1]) > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	if n > 30 {
+		return 0
+	}
+	return n
 }
 
 func atoiYear(s string) int {
