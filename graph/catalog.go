@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -217,4 +218,21 @@ func (b *Builder) LabelFrom(c *Catalog) int {
 		}
 	}
 	return n
+}
+
+// WithCatalogs returns a copy of g whose nodes are labelled from the
+// catalogues as Builder.Label does, and how many catalogue entries named a
+// node. The copy shares g's edges and adjacency.
+func (g *Graph) WithCatalogs(cs ...*Catalog) (*Graph, int) {
+	h := &Graph{nodes: slices.Clone(g.nodes), index: g.index, edges: g.edges, out: g.out, in: g.in, from: g.from, to: g.to}
+	n := 0
+	for _, c := range cs {
+		for _, e := range c.Entries {
+			if i, ok := h.index[Key(e.Symbol)]; ok {
+				labelNode(&h.nodes[i], e.Title, e.Date)
+				n++
+			}
+		}
+	}
+	return h, n
 }

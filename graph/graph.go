@@ -299,7 +299,10 @@ func (b *Builder) Label(symbol, title, date string) {
 	if !ok {
 		return
 	}
-	n := &b.nodes[i]
+	labelNode(&b.nodes[i], title, date)
+}
+
+func labelNode(n *Node, title, date string) {
 	if n.Title == "" {
 		n.Title = title
 	}
