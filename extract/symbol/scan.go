@@ -64,6 +64,10 @@ func afterSlash(s string, i int) int {
 	if j < len(s) && isAlnum(s[j]) {
 		return j
 	}
+	// "S/ 13646": one stray space before a number, as in older texts.
+	if j+1 < len(s) && s[j] == ' ' && isDigit(s[j+1]) {
+		return j + 1
+	}
 	k := j
 	for k < len(s) && isBlank(s[k]) && k-j < 4 {
 		k++
@@ -232,6 +236,45 @@ func componentAt(s string, i int) int {
 	return j
 }
 
+// modifierAt reads a modifier component at s[i:]: "Add.2", "Corr.1",
+// "Rev.1", "Amend.1" in any case, also with one space after the dot as
+// older texts have it ("Add. 1"). It returns the end, or i if none.
+func modifierAt(s string, i int) int {
+	j := i
+	for j < len(s) && isLetter(s[j]) && j-i < 6 {
+		j++
+	}
+	if j+1 >= len(s) || s[j] != '.' || modifierName(s[i:j]) == "" {
+		return i
+	}
+	j++
+	if s[j] == ' ' {
+		j++
+	}
+	d := j
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j == d || j < len(s) && (isLetter(s[j]) || s[j] == '.' && j+1 < len(s) && isAlnum(s[j+1])) {
+		return i
+	}
+	return j
+}
+
+func modifierName(word string) string {
+	switch {
+	case equalFold(word, "add"):
+		return "Add"
+	case equalFold(word, "corr"):
+		return "Corr"
+	case equalFold(word, "rev"):
+		return "Rev"
+	case equalFold(word, "amend"):
+		return "Amend"
+	}
+	return ""
+}
+
 // modifierKind returns the canonical kind when comp is "Add.n", "Corr.n",
 // "Rev.n" or "Amend.n" (any case), else "".
 func modifierKind(comp string) string {
@@ -250,17 +293,7 @@ func modifierKind(comp string) string {
 			return ""
 		}
 	}
-	switch {
-	case equalFold(comp[:dot], "add"):
-		return "Add"
-	case equalFold(comp[:dot], "corr"):
-		return "Corr"
-	case equalFold(comp[:dot], "rev"):
-		return "Rev"
-	case equalFold(comp[:dot], "amend"):
-		return "Amend"
-	}
-	return ""
+	return modifierName(comp[:dot])
 }
 
 // equalFold compares ASCII strings case-insensitively; b is lower case.
@@ -406,9 +439,13 @@ func scan(s string) (int, scanFail) {
 		if j < 0 {
 			break
 		}
-		k := componentAt(s, j)
+		k := modifierAt(s, j)
+		isMod := k > j
+		if !isMod {
+			k = componentAt(s, j)
+		}
 		comp := s[j:k]
-		if modifierKind(comp) != "" {
+		if isMod {
 			if mains < 2 || !mainOK {
 				break
 			}

@@ -81,6 +81,7 @@ func TestParseRoundTrip(t *testing.T) {
 		{"ST/SGB/2003/13/Amend.1", "ST/SGB/2003/13/Amend.1", SECRETARIAT, false, false, "ST/SGB", "", "2003", "13", ""},
 		{"E/CN.7/2024/15", "E/CN.7/2024/15", CND, false, false, "E/CN.7", "", "2024", "15", ""},
 		{"E/CN.15/2024/L.3", "E/CN.15/2024/L.3", CCPCJ, false, false, "E/CN.15", "L.", "2024", "3", ""},
+		{"S/ 13450/Add. 1", "S/13450/Add.1", SC, false, false, "S", "", "", "13450", ""},
 		{"  S/2023/123\n", "S/2023/123", SC, false, false, "S", "", "2023", "123", ""},
 	}
 	for _, tt := range tests {
@@ -160,7 +161,12 @@ func TestMatch(t *testing.T) {
 		{"A/79/ \n458 and", "A/79/ \n458"},
 		{"A/79/458\n", "A/79/458"},
 		{"A/79\n/458", "A/79"},
-		{"A/79/ 458", "A/79"},
+		{"A/79/ 458", "A/79/ 458"},
+		{"A/79/  458", "A/79"},
+		{"S/ 13646.\n96", "S/ 13646"},
+		{"S/18164/Add. 1.\n16", "S/18164/Add. 1"},
+		{"S/8248/Add.7-9.", "S/8248/Add.7"},
+		{"A/78/40/Add.1a", "A/78/40"},
 		{"NPT/CONF.1995/32 (Part I)/Corr.2), annex.", "NPT/CONF.1995/32 (Part I)/Corr.2"},
 		{"A/80/6 (Sect. 3)/Add.5 and", "A/80/6 (Sect. 3)/Add.5"},
 		{"A/RES/ES-10/19-20", "A/RES/ES-10/19"},

@@ -1,0 +1,116 @@
+package symbol
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// corpusDir is ../shared/corpus relative to the module root.
+const corpusDir = "../../../shared/corpus"
+
+func corpusFiles(t testing.TB, sub string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(corpusDir, sub, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Skipf("corpus %s absent (want %s/%s/*.txt next to the repository); skipping", sub, corpusDir, sub)
+	}
+	return files
+}
+
+// candidates calls f at every candidate position of text: an upper-case
+// letter not preceded by a letter, as the extractor does.
+func candidates(text string, f func(i, n int)) {
+	for i := 0; i < len(text); i++ {
+		if !isUpper(text[i]) || i > 0 && isLetter(text[i-1]) {
+			continue
+		}
+		if n := Match(text[i:]); n > 0 {
+			f(i, n)
+			i += n - 1
+		}
+	}
+}
+
+// TestCorpus checks, over the raw GA texts, that every Match parses and
+// that each file's own header symbol parses to the symbol its file name
+// gives.
+func TestCorpus(t *testing.T) {
+	files := corpusFiles(t, "ga")
+	matches, headers := 0, 0
+	series := map[string]int{}
+	for _, path := range files {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		candidates(text, func(i, n int) {
+			matches++
+			s, err := Parse(text[i : i+n])
+			if err != nil {
+				t.Errorf("%s:%d: Match %q does not parse: %v", filepath.Base(path), i, text[i:i+n], err)
+				return
+			}
+			if again, err := Parse(s.String()); err != nil || again.String() != s.String() {
+				t.Errorf("%s:%d: %q does not round-trip: %q, %v", filepath.Base(path), i, s.String(), again.String(), err)
+			}
+			series[s.Components[0]]++
+		})
+
+		name := strings.ReplaceAll(strings.TrimSuffix(filepath.Base(path), ".txt"), "_", "/")
+		own, err := Parse(name)
+		if err != nil {
+			t.Errorf("file name %s: %v", name, err)
+			continue
+		}
+		found := false
+		for _, line := range strings.Split(text, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || Match(line) != len(line) {
+				continue
+			}
+			s, err := Parse(line)
+			if err != nil {
+				t.Errorf("%s: header %q: %v", name, line, err)
+				break
+			}
+			if s.Key() != own.Key() {
+				t.Errorf("%s: first symbol line %q parses to %s, want %s", filepath.Base(path), line, s, own)
+			}
+			found = true
+			break
+		}
+		if found {
+			headers++
+		} else {
+			t.Errorf("%s: no header line is a symbol", filepath.Base(path))
+		}
+	}
+	keys := make([]string, 0, len(series))
+	for k := range series {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool { return series[keys[a]] > series[keys[b]] })
+	var top []string
+	for _, k := range keys {
+		top = append(top, k+":"+itoa(series[k]))
+	}
+	t.Logf("%d files, %d headers checked, %d matches; by series: %s", len(files), headers, matches, strings.Join(top, " "))
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
