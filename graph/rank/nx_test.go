@@ -153,10 +153,9 @@ func checkTop(t *testing.T, what string, got, want []float64, k int, eps float64
 }
 
 // compareAll checks every centrality of g against networkx.
-func compareAll(t *testing.T, g Directed, exact bool) {
+func compareAll(t *testing.T, g Directed, exact bool, opts ...string) nxResult {
 	t.Helper()
-	var opts []string
-	if !exact {
+	if !exact && len(opts) == 0 {
 		opts = append(opts, "--no-betweenness")
 	}
 	ref := networkx(t, g, opts...)
@@ -228,6 +227,7 @@ func compareAll(t *testing.T, g Directed, exact bool) {
 		checkClose(t, "betweenness", Betweenness(g), ref.Betweenness, 1e-6)
 		checkClose(t, "betweenness (tight)", Betweenness(g), ref.Betweenness, 1e-12)
 	}
+	return ref
 }
 
 func TestAgainstNetworkx(t *testing.T) {
