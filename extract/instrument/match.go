@@ -1,0 +1,484 @@
+package instrument
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Match is one mention of a catalogued instrument.
+type Match struct {
+	Start, End int         // half-open byte span of the name as written, line breaks included
+	Instrument *Instrument // points into the catalogue; do not modify
+	// Bare is set for "the Charter" standing alone, which means the Charter
+	// of the United Nations in General Assembly and Security Council texts
+	// (the only kind this project reads) but could mean another charter in
+	// a text that named one shortly before. Callers that know better may
+	// drop bare matches.
+	Bare bool
+}
+
+// Find returns every non-overlapping mention of a catalogued instrument in
+// text, leftmost first and, at one start, the longest.
+//
+// Names are matched on raw PDF text: any run of white space (line breaks,
+// blank lines, no-break and thin spaces) matches a space of the name; a
+// hyphen at a line end inside a word is skipped ("Pro-\ngramme"); curly and
+// straight apostrophes and quotes, and the hyphen and dash family, are
+// equal. Capitalised words match exactly; a lower-case word of a name also
+// matches with a capital first letter ("Convention on the Rights Of the
+// Child" in a heading). A name must stand as a word: no letter may touch it
+// on either side (digits after it are footnote markers and allowed).
+//
+// A mention that is part of a longer proper name is not a mention: a name
+// followed on its line by a capitalised word ("Convention against Torture
+// Initiative"), a short name followed by "on", "of", "for", ... and then a
+// capitalised word or "the" ("Universal Declaration on Cultural Diversity",
+// "Vienna Programme of Action on Science ..."), and the names listed in
+// not-instruments.txt ("Vienna Convention on the Law of Treaties between
+// States and International Organizations ...", "American Declaration on
+// the Rights of Indigenous Peoples").
+//
+// "the Charter" alone matches the Charter of the United Nations (Bare set)
+// unless "of", "on", "for", ... follows it ("the Charter of Paris", "the
+// Charter of the Organization of American States"); "African Charter",
+// "Olympic Charter" and the like never match, for "the" must come right
+// before. "the Covenants", "the Convention", "the Declaration" and other
+// bare generic words are ambiguous and never match. Titles beginning "The"
+// ("The future we want") match only right after an opening quote.
+// Acronyms (UDHR, ICCPR, NPT, UNFCCC, ...) match as whole words and never
+// inside a document symbol (NPT/CONF.2020/1).
+func Find(text []byte) []Match {
+	return defaultMatcher.find(text, nil)
+}
+
+// FindAsOf is Find without the instruments adopted after date (YYYY-MM-DD),
+// the citing document's date: a 1992 text that says "Paris Agreement" does
+// not mean the one of 2015. An empty date drops nothing.
+func FindAsOf(text []byte, date string) []Match {
+	return defaultMatcher.find(text, func(in *Instrument) bool { return date == "" || in.Date <= date })
+}
+
+var defaultMatcher *matcher
+
+// form is one matchable spelling: an instrument's name or alias, the bare
+// "Charter", or a blocker from not-instruments.txt (inst == nil).
+type form struct {
+	inst    *Instrument
+	text    string // normalised (see norm)
+	short   bool   // an alias: the continuation rule for short names applies
+	acronym bool   // all capitals: whole word, not in a symbol
+	bare    bool   // "Charter": needs "the" before, no of/on/for after
+	quoted  bool   // begins "The ": needs an opening quote before
+}
+
+type edge struct {
+	b  byte
+	to int32
+}
+
+type node struct {
+	edges     []edge
+	form      int32 // 1 + index into forms of the form ending here, 0 none
+	wordStart bool  // reached by a space: a lower-case letter here may be written capitalised
+}
+
+type matcher struct {
+	forms []form
+	nodes []node
+	start [256]bool // first bytes of forms
+	pair  []uint64  // bitset over the first two bytes of forms
+}
+
+func newMatcher(insts []Instrument, block []string) *matcher {
+	m := &matcher{nodes: []node{{}}, pair: make([]uint64, 65536/64)}
+	for i := range insts {
+		in := &insts[i]
+		m.add(form{inst: in, text: norm(in.Name)})
+		for _, a := range in.Aliases {
+			m.add(form{inst: in, text: norm(a), short: true})
+		}
+		if in.Target == charterTarget {
+			m.add(form{inst: in, text: "Charter", short: true, bare: true})
+		}
+	}
+	for _, b := range block {
+		m.add(form{text: norm(b)})
+	}
+	return m
+}
+
+const charterTarget = "UNTS/1/XVI"
+
+func (m *matcher) add(f form) {
+	if len(f.text) < 2 {
+		return
+	}
+	f.acronym = isAcronym(f.text)
+	f.quoted = strings.HasPrefix(f.text, "The ")
+	n := int32(0)
+	for i := 0; i < len(f.text); i++ {
+		c := f.text[i]
+		next := int32(-1)
+		for _, e := range m.nodes[n].edges {
+			if e.b == c {
+				next = e.to
+				break
+			}
+		}
+		if next < 0 {
+			next = int32(len(m.nodes))
+			m.nodes = append(m.nodes, node{wordStart: c == ' '})
+			m.nodes[n].edges = append(m.nodes[n].edges, edge{c, next})
+		}
+		n = next
+	}
+	if m.nodes[n].form != 0 {
+		// The same spelling twice: the first row wins (a name that is also
+		// another row's alias keeps its own row).
+		return
+	}
+	m.forms = append(m.forms, f)
+	m.nodes[n].form = int32(len(m.forms))
+	m.start[f.text[0]] = true
+	p := uint16(f.text[0])<<8 | uint16(f.text[1])
+	m.pair[p/64] |= 1 << (p % 64)
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// norm is the normalised spelling of a catalogue name: white space runs
+// become one space, curly quotes straight ones, dashes a hyphen.
+func norm(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case r == '\u2018' || r == '\u2019' || r == '\u02BC':
+			r = '\''
+		case r == '\u201C' || r == '\u201D':
+			r = '"'
+		case r == '\u2010' || r == '\u2011' || r == '\u2013' || r == '\u2014' || r == '\u2212':
+			r = '-'
+		case r == '\u00AD':
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Kinds of character at a text position, as the matcher sees them.
+const (
+	chSpace  = ' '
+	chSoft   = 0 // soft hyphen: skipped
+	chLetter = 1 // a non-ASCII letter (only for boundary tests)
+	chOther  = 2 // a non-ASCII non-letter
+)
+
+// at reads the text at i and returns the normalised byte and its width:
+// white space → ' ', apostrophes → '\”, quotes → '"', dashes → '-', soft
+// hyphen → chSoft; other non-ASCII runes → chLetter or chOther.
+func at(text []byte, i int) (byte, int) {
+	c := text[i]
+	if c < 0x80 {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			return chSpace, 1
+		}
+		return c, 1
+	}
+	if c == 0xC2 && i+1 < len(text) {
+		switch text[i+1] {
+		case 0xA0:
+			return chSpace, 2
+		case 0xAD:
+			return chSoft, 2
+		}
+	}
+	if c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 {
+		switch d := text[i+2]; {
+		case d <= 0x8A || d == 0xAF:
+			return chSpace, 3
+		case d == 0x90 || d == 0x91 || d == 0x93 || d == 0x94:
+			return '-', 3
+		case d == 0x98 || d == 0x99:
+			return '\'', 3
+		case d == 0x9C || d == 0x9D:
+			return '"', 3
+		}
+	}
+	if c == 0xE2 && i+2 < len(text) && text[i+1] == 0x88 && text[i+2] == 0x92 {
+		return '-', 3
+	}
+	r, w := utf8.DecodeRune(text[i:])
+	if unicode.IsSpace(r) {
+		return chSpace, w
+	}
+	if unicode.IsLetter(r) {
+		return chLetter, w
+	}
+	return chOther, w
+}
+
+// before reads the rune ending at i (exclusive), normalised like at.
+func before(text []byte, i int) (byte, int) {
+	if i <= 0 {
+		return chSpace, 0
+	}
+	if text[i-1] < 0x80 {
+		return at(text, i-1)
+	}
+	_, w := utf8.DecodeLastRune(text[:i])
+	return at(text, i-w)
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == chLetter
+}
+
+func isLetterByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == chLetter
+}
+
+// spaceRun returns the end of the white space starting at i and how many
+// line breaks it holds.
+func spaceRun(text []byte, i int) (int, int) {
+	nl := 0
+	for i < len(text) {
+		c, w := at(text, i)
+		if c != chSpace {
+			break
+		}
+		if text[i] == '\n' {
+			nl++
+		}
+		i += w
+	}
+	return i, nl
+}
+
+func (m *matcher) child(n int32, c byte) int32 {
+	for _, e := range m.nodes[n].edges {
+		if e.b == c {
+			return e.to
+		}
+	}
+	if 'A' <= c && c <= 'Z' && m.nodes[n].wordStart {
+		c += 'a' - 'A'
+		for _, e := range m.nodes[n].edges {
+			if e.b == c {
+				return e.to
+			}
+		}
+	}
+	return -1
+}
+
+func (m *matcher) find(text []byte, keep func(*Instrument) bool) []Match {
+	var out []Match
+	n := len(text)
+	for i := 0; i+1 < n; i++ {
+		c := text[i]
+		if !m.start[c] {
+			continue
+		}
+		p := uint16(c)<<8 | uint16(text[i+1])
+		if m.pair[p/64]&(1<<(p%64)) == 0 {
+			continue
+		}
+		if b, _ := before(text, i); isWordByte(b) {
+			continue
+		}
+		f, end := m.longest(text, i, keep)
+		if end < 0 {
+			continue
+		}
+		if f.inst != nil {
+			out = append(out, Match{Start: i, End: end, Instrument: f.inst, Bare: f.bare})
+		}
+		i = end - 1
+	}
+	return out
+}
+
+// longest walks the trie from text[start] and returns the longest form that
+// matches there and passes its context rules, with its end; end < 0 when
+// none does.
+func (m *matcher) longest(text []byte, start int, keep func(*Instrument) bool) (form, int) {
+	var best form
+	bestEnd := -1
+	nd, i := int32(0), start
+	for {
+		if fi := m.nodes[nd].form; fi != 0 {
+			f := m.forms[fi-1]
+			if (f.inst == nil || keep == nil || keep(f.inst)) && m.accept(text, start, i, f) {
+				best, bestEnd = f, i
+			}
+		}
+		if i >= len(text) {
+			break
+		}
+		c, w := at(text, i)
+		switch c {
+		case chSpace:
+			next := m.child(nd, ' ')
+			if next < 0 {
+				return best, bestEnd
+			}
+			i, _ = spaceRun(text, i)
+			nd = next
+			continue
+		case chSoft:
+			// A soft hyphen, maybe at a line end: skip it and the break.
+			j, nl := spaceRun(text, i+w)
+			if nl > 0 {
+				i = j
+			} else {
+				i += w
+			}
+			continue
+		case '-':
+			if next := m.child(nd, '-'); next >= 0 {
+				nd, i = next, i+w
+				// "Non-\nProliferation", "2015–\n2030": the line break
+				// after a hyphen of the name is not a space of the name.
+				if j, _ := spaceRun(text, i); j > i && m.child(nd, ' ') < 0 {
+					i = j
+				}
+				continue
+			}
+			// A hyphen that breaks a word at a line end: "Pro-\ngramme".
+			j, nl := spaceRun(text, i+w)
+			if nl > 0 && j < len(text) && 'a' <= text[j] && text[j] <= 'z' && i > start && isLetterByte(text[i-1]) && m.child(nd, text[j]) >= 0 {
+				i = j
+				continue
+			}
+			return best, bestEnd
+		}
+		next := m.child(nd, c)
+		if next < 0 {
+			return best, bestEnd
+		}
+		nd, i = next, i+w
+	}
+	return best, bestEnd
+}
+
+// Words that, after a short name, begin a longer name: "Universal
+// Declaration on Cultural Diversity", "the Charter of Paris".
+var continuations = map[string]bool{
+	"on": true, "of": true, "for": true, "between": true, "concerning": true,
+	"relating": true, "against": true, "regarding": true,
+}
+
+// accept applies the boundary and context rules to form f matched at
+// text[start:end].
+func (m *matcher) accept(text []byte, start, end int, f form) bool {
+	// No letter may follow the name.
+	if end < len(text) {
+		c, _ := at(text, end)
+		if isLetterByte(c) {
+			return false
+		}
+		if f.acronym && (c == '/' || '0' <= c && c <= '9' || c == '-' || c == '.' && end+1 < len(text) && isWordByte(text[end+1])) {
+			return false
+		}
+	}
+	if f.acronym {
+		if b, _ := before(text, start); b == '/' || b == '-' || b == '.' {
+			return false
+		}
+	}
+	if f.quoted {
+		if b, _ := before(text, start); b != '"' && b != '\'' {
+			return false
+		}
+	}
+	if f.inst == nil {
+		return true
+	}
+	w1, w1start, nl := nextWord(text, end)
+	// A capitalised word on the same or the next line continues a longer
+	// proper name ("Convention against Torture Initiative"); after a blank
+	// line it is more likely a page header.
+	if !f.acronym && w1 != "" && nl <= 1 && w1start > end && 'A' <= w1[0] && w1[0] <= 'Z' {
+		return false
+	}
+	if f.bare {
+		return precededByThe(text, start) && !continuations[w1]
+	}
+	if f.short && continuations[w1] {
+		w2, _, _ := nextWord(text, w1start+len(w1))
+		if w2 == "the" || w2 == "a" || w2 == "an" || w2 != "" && 'A' <= w2[0] && w2[0] <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// nextWord returns the ASCII word after the white space at i, where it
+// starts, and how many line breaks come before it. The word is "" when
+// anything but white space and letters comes first.
+func nextWord(text []byte, i int) (string, int, int) {
+	j, nl := spaceRun(text, i)
+	if j == i {
+		return "", i, 0
+	}
+	k := j
+	for k < len(text) && isLetterByte(text[k]) && text[k] < 0x80 {
+		k++
+	}
+	return string(text[j:k]), j, nl
+}
+
+// precededByThe reports whether "the" or "The" stands right before
+// text[start], separated by white space.
+func precededByThe(text []byte, start int) bool {
+	i := start
+	for i > 0 {
+		c, w := before(text, i)
+		if c != chSpace {
+			break
+		}
+		i -= w
+	}
+	if i == start || i < 3 {
+		return false
+	}
+	w := string(text[i-3 : i])
+	if w != "the" && w != "The" {
+		return false
+	}
+	b, _ := before(text, i-3)
+	return !isWordByte(b)
+}
+
+// blockers reads not-instruments.txt: one name a line, # comments.
+func blockers(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
+}
