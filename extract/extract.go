@@ -1,32 +1,353 @@
 package extract
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/extract/symbol"
 )
 
-// TEMPORARY bootstrap implementation so that the other packages compile and
-// have data to work with; the real extractor replaces this file.
-var tmpRes = regexp.MustCompile(`resolutions? (\d+/\d+)`)
+// MaxSize is the largest input Extract accepts, in bytes.
+const MaxSize = 256 << 20
+
+// Errors Extract wraps, for errors.Is.
+var (
+	ErrEmpty    = errors.New("empty input")
+	ErrBinary   = errors.New("binary input")
+	ErrUTF8     = errors.New("invalid UTF-8")
+	ErrTooLarge = errors.New("input too large")
+)
 
 // Extract reads one document and returns it with every reference it makes.
-// name is the file name, used in errors and as a last resort for the
-// document's own symbol.
+// name is the file name, used in errors and, last, for the document's own
+// symbol (A_RES_79_166.txt is A/RES/79/166). src is UTF-8 text: raw PDF
+// text, Markdown or plain text (other formats go through extract/input).
 func Extract(name string, src []byte) (*Document, error) {
-	if len(src) == 0 {
-		return nil, fmt.Errorf("extract: %s: empty file", name)
+	if err := check(src); err != nil {
+		return nil, fmt.Errorf("extract: %s: %w", name, err)
 	}
-	d := &Document{File: name, Body: "GA"}
-	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	d.Symbol = strings.ReplaceAll(base, "_", "/")
-	for _, m := range tmpRes.FindAllSubmatchIndex(src, -1) {
-		t := "A/RES/" + string(src[m[2]:m[3]])
-		if t == d.Symbol {
+	x := &extraction{name: name, text: string(src)}
+	x.lines = splitLines(src)
+	x.meta()
+	x.layout()
+	x.find()
+	return x.document(), nil
+}
+
+func check(src []byte) error {
+	switch {
+	case len(src) == 0:
+		return fmt.Errorf("%w: nothing to read", ErrEmpty)
+	case len(src) > MaxSize:
+		return fmt.Errorf("%w: %d MB is over the %d MB limit; split the file", ErrTooLarge, len(src)>>20, MaxSize>>20)
+	}
+	head := src[:min(len(src), 8000)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return fmt.Errorf("%w: it holds NUL bytes; give a text, Markdown, HTML, DOCX or PDF file", ErrBinary)
+	}
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, w := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && w <= 1 {
+				break
+			}
+			off += w
+		}
+		return fmt.Errorf("%w at byte %d; convert the file to UTF-8 (e.g. iconv -f windows-1252 -t utf-8)", ErrUTF8, off)
+	}
+	return nil
+}
+
+// extraction is the state of one Extract call.
+type extraction struct {
+	name  string
+	text  string
+	lines []line
+
+	organLineAt int // index of the "The General Assembly," line, -1 if none
+
+	ownRaw   string // the document's own symbol as written, "" when unknown
+	own      string // canonical
+	ownKey   string
+	organ    string // issuing body of the document
+	title    string
+	titleKey string
+	date     string
+
+	paras     []paragraph
+	supers    []superMarker // Markdown footnote markers, nil in raw text
+	footnotes []footnote
+	refs      []Reference
+}
+
+func (x *extraction) document() *Document {
+	d := &Document{File: x.name, Symbol: x.own, Title: x.title, Date: x.date, Body: x.organ}
+	slices.SortFunc(x.refs, func(a, b Reference) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		if a.End != b.End {
+			return a.End - b.End
+		}
+		return strings.Compare(a.Target, b.Target)
+	})
+	d.References = slices.CompactFunc(x.refs, func(a, b Reference) bool {
+		return a.Start == b.Start && a.End == b.End && a.Target == b.Target
+	})
+	if d.References == nil {
+		d.References = []Reference{}
+	}
+	return d
+}
+
+// keyOf is the comparison key of a symbol: upper case, no white space.
+func keyOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u00a0', '\\':
 			continue
 		}
-		d.References = append(d.References, Reference{Target: t, Raw: string(src[m[2]:m[3]]), Start: m[2], End: m[3], Kind: KindResolution, Body: "GA"})
+		if r >= 'a' && r <= 'z' {
+			r -= 'a' - 'A'
+		}
+		b.WriteRune(r)
 	}
-	return d, nil
+	return b.String()
+}
+
+var (
+	reAdopted  = regexp.MustCompile(`(?i)adopted\s+by\s+the\s+([A-Z][A-Za-z ]+?)\s+(?:at\s+its\s+[^,\n]+,\s+)?on\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})`)
+	reDateLine = regexp.MustCompile(`^(?:of\s+)?(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$`)
+	reOwnNum   = regexp.MustCompile(`^\s*\**((?:ES-|S-)?\d{1,4}/\d{1,4})\.\**\s+(.*)$`)
+	reSCTitle  = regexp.MustCompile(`^Resolution\s+(\d{1,4})\s*\((\d{4})\)$`)
+)
+
+var months = map[string]string{
+	"January": "01", "February": "02", "March": "03", "April": "04", "May": "05", "June": "06",
+	"July": "07", "August": "08", "September": "09", "October": "10", "November": "11", "December": "12",
+}
+
+func isoDate(day, month, year string) string {
+	m, ok := months[month]
+	if !ok {
+		return ""
+	}
+	if len(day) == 1 {
+		day = "0" + day
+	}
+	return year + "-" + m + "-" + day
+}
+
+// meta finds the document's own symbol, title, date and issuing body: from
+// Markdown front matter, the header, the title line or, last, the file name.
+func (x *extraction) meta() {
+	src := x.text
+	head := len(x.lines)
+	organLineAt := -1
+	defer func() { x.organLineAt = organLineAt }()
+	for i, l := range x.lines {
+		if i > 400 {
+			break
+		}
+		if o, ok := organLine(trimSpace(src[l.start:l.end])); ok {
+			organLineAt = i
+			head = i
+			if x.organ == "" {
+				x.organ = o
+			}
+			break
+		}
+	}
+	if head > 80 {
+		head = 80
+	}
+	// Front matter.
+	if strings.HasPrefix(src, "---\n") {
+		if end := strings.Index(src[4:], "\n---"); end >= 0 {
+			for _, fl := range strings.Split(src[4:4+end], "\n") {
+				k, v, ok := strings.Cut(fl, ":")
+				if !ok {
+					continue
+				}
+				v = strings.Trim(trimSpace(v), `"'`)
+				switch strings.ToLower(trimSpace(k)) {
+				case "symbol":
+					x.ownRaw = v
+				case "title":
+					x.title = v
+				case "date":
+					x.date = v
+				case "body":
+					x.organ = v
+				}
+			}
+		}
+	}
+	var ownNum string
+	for i := 0; i < head && i < len(x.lines); i++ {
+		t := trimSpace(src[x.lines[i].start:x.lines[i].end])
+		if t == "" {
+			continue
+		}
+		if x.ownRaw == "" && symbol.Match(t) == len(t) {
+			if _, err := symbol.Parse(t); err == nil {
+				x.ownRaw = t
+				continue
+			}
+		}
+		if m := reSCTitle.FindStringSubmatch(t); m != nil && x.ownRaw == "" {
+			x.ownRaw = "S/RES/" + m[1] + "(" + m[2] + ")"
+			if x.organ == "" {
+				x.organ = symbol.SC
+			}
+			if i+1 < len(x.lines) && x.date == "" {
+				n := trimSpace(src[x.lines[i+1].start:x.lines[i+1].end])
+				if d := reDateLine.FindStringSubmatch(n); d != nil {
+					x.date = isoDate(d[1], d[2], d[3])
+				}
+			}
+			continue
+		}
+		if m := reOwnNum.FindStringSubmatch(t); m != nil && ownNum == "" {
+			ownNum = m[1]
+		}
+		if x.date == "" && strings.HasPrefix(t, "Distr.") {
+			for j := i + 1; j < i+4 && j < len(x.lines); j++ {
+				n := trimSpace(src[x.lines[j].start:x.lines[j].end])
+				if d := reDateLine.FindStringSubmatch(n); d != nil {
+					x.date = isoDate(d[1], d[2], d[3])
+					break
+				}
+			}
+		}
+	}
+	if m := reAdopted.FindStringSubmatch(src[:min(len(src), x.lineEnd(head))]); m != nil {
+		x.date = isoDate(m[2], m[3], m[4])
+		if o, ok := bodyPhrases[strings.TrimSpace(m[1])]; ok && o != foreign && x.organ == "" {
+			x.organ = o
+		}
+	}
+	// Title: the last block of text before "The General Assembly,".
+	if x.title == "" && organLineAt > 0 {
+		end := organLineAt - 1
+		for end >= 0 && trimSpace(src[x.lines[end].start:x.lines[end].end]) == "" {
+			end--
+		}
+		start := end
+		for start > 0 && trimSpace(src[x.lines[start-1].start:x.lines[start-1].end]) != "" {
+			start--
+		}
+		if end >= 0 && end-start < 8 {
+			var parts []string
+			for i := start; i <= end; i++ {
+				parts = append(parts, trimSpace(src[x.lines[i].start:x.lines[i].end]))
+			}
+			t := strings.Join(parts, " ")
+			if m := reOwnNum.FindStringSubmatch(t); m != nil {
+				t = m[2]
+			}
+			t = strings.Trim(t, "*_ ")
+			if !strings.HasPrefix(t, "[") && !strings.Contains(t, "adopted by") && !strings.HasSuffix(t, ":") {
+				x.title = strings.Join(strings.Fields(t), " ")
+			}
+		}
+	}
+	if x.ownRaw == "" && ownNum != "" {
+		switch x.organ {
+		case symbol.HRC:
+			x.ownRaw = "A/HRC/RES/" + ownNum
+		case "", symbol.GA:
+			x.ownRaw = "A/RES/" + ownNum
+		}
+	}
+	if x.ownRaw == "" {
+		base := filepath.Base(x.name)
+		base = strings.TrimSuffix(base, filepath.Ext(base))
+		cand := strings.ReplaceAll(base, "_", "/")
+		if symbol.Match(cand) == len(cand) {
+			x.ownRaw = cand
+		}
+	}
+	if x.ownRaw != "" {
+		if s, err := symbol.Parse(x.ownRaw); err == nil {
+			x.own = s.String()
+			if x.organ == "" {
+				x.organ = s.Body()
+			}
+		} else {
+			x.own = strings.Join(strings.Fields(x.ownRaw), "")
+		}
+		x.ownKey = keyOf(x.own)
+	}
+	x.titleKey = keyOf(x.title)
+}
+
+func (x *extraction) lineEnd(i int) int {
+	if i >= len(x.lines) {
+		return len(x.text)
+	}
+	return x.lines[i].end
+}
+
+// add records a reference found at [start, end).
+func (x *extraction) add(r Reference) {
+	if keyOf(r.Target) == x.ownKey || r.Target == "" {
+		return
+	}
+	r.Raw = x.text[r.Start:r.End]
+	li := x.lineAt(r.Start)
+	r.Line = li + 1
+	switch x.lines[li].kind {
+	case lineFootnote, lineFootCont:
+		n := x.lines[li].fn
+		r.Footnote = n
+		r.Paragraph = "FN" + itoa(n)
+		for _, f := range x.footnotes {
+			if f.n == n && f.para >= 0 {
+				r.Relation = x.paras[f.para].relation
+				break
+			}
+		}
+	case lineText:
+		if p := x.paraAt(r.Start); p >= 0 {
+			r.Paragraph = x.paras[p].label
+			r.Relation = x.paras[p].relation
+		}
+	default:
+		return // page furniture
+	}
+	x.refs = append(x.refs, r)
+}
+
+// clauseStart returns where the paragraph or footnote holding p starts.
+func (x *extraction) clauseStart(p int) int {
+	li := x.lineAt(p)
+	switch x.lines[li].kind {
+	case lineFootnote, lineFootCont:
+		for li > 0 && x.lines[li].kind == lineFootCont {
+			li--
+		}
+		return x.lines[li].start
+	}
+	if i := x.paraAt(p); i >= 0 {
+		return x.paras[i].start
+	}
+	return max(0, p-300)
+}
+
+// find runs the find and resolve stages over the whole text.
+func (x *extraction) find() {
+	x.findSymbols()
+	x.findNumbers()
+	x.findTreaties()
+	x.findIbid()
+	// TODO(lead): instrument.Find once extract/instrument lands.
 }

@@ -1,0 +1,702 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
+
+// The clean stage: the layout of a document. Raw PDF text interleaves the
+// running text with page furniture (running headers repeating the
+// document's own symbol and title, job numbers, barcodes, page counters)
+// and page-bottom footnote blocks. layout classifies every line once, so
+// that the later stages see paragraphs and footnotes, not pages.
+
+type lineKind uint8
+
+const (
+	lineBlank    lineKind = iota
+	lineText              // running text
+	lineJunk              // page furniture: header, footer, job number, counter
+	lineRule              // the line of underscores that opens a footnote block
+	lineFootnote          // the first line of footnote n (line.fn)
+	lineFootCont          // a continuation line of the current footnote
+)
+
+type line struct {
+	start, end int // byte span of the line without its newline
+	kind       lineKind
+	fn         int // footnote number for lineFootnote / lineFootCont
+	textStart  int // where the footnote text starts (after the number)
+}
+
+// paragraph is a span of running text with its label and clause relation.
+type paragraph struct {
+	start, end int
+	label      string // HEAD, PP3, OP2
+	relation   string
+	heading    bool // before the "The General Assembly," line
+}
+
+// footnote is one footnote's text and the place of its marker.
+type footnote struct {
+	n          int
+	start, end int // span of its text, number excluded
+	marker     int // byte offset of the marker in running text, -1 if unknown
+	para       int // index of the paragraph holding the marker, -1 if unknown
+}
+
+// splitLines returns the spans of the lines of src, without the newline
+// and without a trailing carriage return.
+func splitLines(src []byte) []line {
+	n := bytes.Count(src, []byte{'\n'}) + 1
+	lines := make([]line, 0, n)
+	start := 0
+	for start <= len(src) {
+		i := bytes.IndexByte(src[start:], '\n')
+		end := len(src)
+		if i >= 0 {
+			end = start + i
+		}
+		e := end
+		if e > start && src[e-1] == '\r' {
+			e--
+		}
+		lines = append(lines, line{start: start, end: e})
+		if i < 0 {
+			break
+		}
+		start = end + 1
+	}
+	return lines
+}
+
+// trimSpace trims spaces, tabs and no-break spaces.
+func trimSpace(s string) string {
+	for len(s) > 0 {
+		switch {
+		case s[0] == ' ' || s[0] == '\t' || s[0] == '\f' || s[0] == '\v':
+			s = s[1:]
+		case len(s) > 1 && s[0] == 0xc2 && s[1] == 0xa0:
+			s = s[2:]
+		default:
+			goto right
+		}
+	}
+right:
+	for len(s) > 0 {
+		n := len(s)
+		switch {
+		case s[n-1] == ' ' || s[n-1] == '\t' || s[n-1] == '\f' || s[n-1] == '\v':
+			s = s[:n-1]
+		case n > 1 && s[n-2] == 0xc2 && s[n-1] == 0xa0:
+			s = s[:n-2]
+		default:
+			return s
+		}
+	}
+	return s
+}
+
+// isJobNumber reports lines like "24-24160 (E)", "25-16021 (E)    211025", "24-24160".
+func isJobNumber(s string) bool {
+	if len(s) < 8 || !isDigits(s[:2]) || s[2] != '-' || !isDigits(s[3:8]) {
+		return false
+	}
+	rest := trimSpace(s[8:])
+	rest = strings.TrimPrefix(rest, "(E)")
+	rest = trimSpace(rest)
+	return rest == "" || isDigits(rest)
+}
+
+// isBarcode reports lines like "*2424160*".
+func isBarcode(s string) bool {
+	return len(s) > 2 && s[0] == '*' && s[len(s)-1] == '*' && isDigits(s[1:len(s)-1])
+}
+
+// isPageCounter reports lines like "2/4".
+func isPageCounter(s string) bool {
+	i := strings.IndexByte(s, '/')
+	return i > 0 && i < len(s)-1 && len(s) <= 9 && isDigits(s[:i]) && isDigits(s[i+1:])
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isRule reports a line of underscores opening a footnote block.
+func isRule(s string) bool {
+	return len(s) >= 5 && strings.Trim(s, "_") == ""
+}
+
+// superscript digits as used by Markdown conversions: ¹²³⁴⁵⁶⁷⁸⁹⁰.
+func superDigit(r rune) (int, bool) {
+	switch r {
+	case '¹':
+		return 1, true
+	case '²':
+		return 2, true
+	case '³':
+		return 3, true
+	case '⁰':
+		return 0, true
+	}
+	if r >= '⁴' && r <= '⁹' {
+		return int(r-'⁴') + 4, true
+	}
+	return 0, false
+}
+
+// leadingSuper parses superscript digits at the start of s: the number and
+// its length in bytes.
+func leadingSuper(s string) (n, size int) {
+	for size < len(s) {
+		r, w := utf8.DecodeRuneInString(s[size:])
+		d, ok := superDigit(r)
+		if !ok {
+			break
+		}
+		n = n*10 + d
+		size += w
+		if n > 9999 {
+			return 0, 0
+		}
+	}
+	return n, size
+}
+
+// footnoteStart recognises the first line of a footnote: "3 See ...",
+// "[^3]: See ...", "³ See ...". It returns the number and where the text
+// starts within s, or ok=false.
+func footnoteStart(s string) (n, text int, ok bool) {
+	switch {
+	case strings.HasPrefix(s, "[^"):
+		j := strings.Index(s, "]:")
+		if j < 3 || !isDigits(s[2:j]) {
+			return 0, 0, false
+		}
+		n = atoi(s[2:j])
+		text = j + 2
+	case s != "" && s[0] >= '0' && s[0] <= '9':
+		j := 0
+		for j < len(s) && j < 4 && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j == len(s) || (s[j] != ' ' && s[j] != '\t' && s[j] != 0xc2) {
+			return 0, 0, false
+		}
+		n = atoi(s[:j])
+		text = j
+	default:
+		var w int
+		n, w = leadingSuper(s)
+		if w == 0 {
+			return 0, 0, false
+		}
+		text = w
+	}
+	for text < len(s) && (s[text] == ' ' || s[text] == '\t') {
+		text++
+	}
+	return n, text, n > 0
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+		if n > 1<<30 {
+			return 1 << 30
+		}
+	}
+	return n
+}
+
+// layout classifies the lines of x and builds its paragraphs and footnotes.
+func (x *extraction) layout() {
+	src := x.text
+	lines := x.lines
+	ownKey := keyOf(x.ownRaw)
+
+	// Page furniture.
+	for i := range lines {
+		l := &lines[i]
+		t := trimSpace(src[l.start:l.end])
+		switch {
+		case t == "":
+			l.kind = lineBlank
+		case isJobNumber(t) || isBarcode(t) || isPageCounter(t) || (ownKey != "" && len(t) < len(ownKey)+12 && keyOf(t) == ownKey):
+			l.kind = lineJunk
+		default:
+			l.kind = lineText
+		}
+	}
+	// A running header is the run of lines between two pieces of furniture
+	// a few lines apart ("A/RES/79/166 / title / job number / 2/4"); the
+	// running title may also stand just before the first of them.
+	last := -10
+	for i := range lines {
+		if lines[i].kind != lineJunk {
+			continue
+		}
+		if i-last <= 4 {
+			for j := last + 1; j < i; j++ {
+				lines[j].kind = lineJunk
+			}
+		}
+		last = i
+	}
+	if x.titleKey != "" {
+		for i := range lines {
+			if lines[i].kind != lineJunk || i == 0 || lines[i-1].kind == lineJunk {
+				continue
+			}
+			for j := i - 1; j >= 0 && j >= i-3; j-- {
+				t := trimSpace(src[lines[j].start:lines[j].end])
+				if lines[j].kind != lineText || len(t) < 3 || !strings.Contains(x.titleKey, keyOf(t)) {
+					break
+				}
+				lines[j].kind = lineJunk
+			}
+		}
+	}
+
+	// Footnotes: page-bottom blocks after a rule, [^n]: definitions and
+	// superscript-numbered lines.
+	lastFn := 0
+	inBlock := false
+	cur := -1 // index into x.footnotes of the footnote being read
+	for i := range lines {
+		l := &lines[i]
+		t := src[l.start:l.end]
+		lead := len(t) - len(strings.TrimLeft(t, " \t"))
+		tt := trimSpace(t)
+		switch l.kind {
+		case lineJunk:
+			inBlock, cur = false, -1
+			continue
+		case lineBlank:
+			if !inBlock {
+				cur = -1
+			}
+			continue
+		}
+		if isRule(tt) {
+			// A rule opens a footnote block only when the next footnote follows.
+			if n, ok := nextFootnoteLine(src, lines, i+1); ok && n > lastFn && n <= lastFn+5 {
+				l.kind = lineRule
+				inBlock, cur = true, -1
+			}
+			continue
+		}
+		n, off, ok := footnoteStart(tt)
+		md := strings.HasPrefix(tt, "[^") || (ok && tt[0] >= 0x80)
+		if ok && (md || (inBlock && n > lastFn && n <= lastFn+5)) {
+			l.kind = lineFootnote
+			l.fn = n
+			l.textStart = l.start + lead + off
+			x.footnotes = append(x.footnotes, footnote{n: n, start: l.textStart, end: l.end, marker: -1, para: -1})
+			cur = len(x.footnotes) - 1
+			if n > lastFn {
+				lastFn = n
+			}
+			continue
+		}
+		if cur >= 0 {
+			l.kind = lineFootCont
+			l.fn = x.footnotes[cur].n
+			x.footnotes[cur].end = l.end
+		}
+	}
+
+	x.paragraphs()
+	x.scanSupers()
+	x.linkFootnotes()
+}
+
+// nextFootnoteLine parses the first non-blank line from i as a footnote start.
+func nextFootnoteLine(src string, lines []line, i int) (int, bool) {
+	for ; i < len(lines); i++ {
+		t := trimSpace(src[lines[i].start:lines[i].end])
+		if t == "" {
+			continue
+		}
+		n, _, ok := footnoteStart(t)
+		return n, ok
+	}
+	return 0, false
+}
+
+// organLine reports the line that closes the heading of a resolution:
+// "The General Assembly,", "The Security Council,", ...
+func organLine(t string) (string, bool) {
+	if len(t) < 16 || len(t) > 40 || t[0] != 'T' && t[0] != '*' && t[0] != '_' {
+		return "", false
+	}
+	t = strings.TrimRight(t, " ,:")
+	t = strings.Trim(t, "*_ ")
+	switch t {
+	case "The General Assembly":
+		return "GA", true
+	case "The Security Council":
+		return "SC", true
+	case "The Human Rights Council":
+		return "HRC", true
+	case "The Economic and Social Council":
+		return "ECOSOC", true
+	case "The Commission on Human Rights":
+		return "CHR", true
+	}
+	return "", false
+}
+
+// opNumber parses an operative paragraph number at the start of t: "12. ",
+// "12." alone on a line. It returns 0 when there is none.
+func opNumber(t string) int {
+	j := 0
+	for j < len(t) && j < 3 && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == 0 || j >= len(t) || t[j] != '.' {
+		return 0
+	}
+	if j+1 < len(t) && t[j+1] != ' ' && t[j+1] != '\t' {
+		return 0
+	}
+	return atoi(t[:j])
+}
+
+// paragraphs groups running text lines into labelled paragraphs.
+func (x *extraction) paragraphs() {
+	src := x.text
+	heading := x.hasOrganLine()
+	pp, op := 0, 0
+	var cur *paragraph
+	var prevText string // trimmed last text line
+	broken := false     // furniture or footnotes since the last text line
+	blank := false
+	for _, l := range x.lines {
+		switch l.kind {
+		case lineBlank:
+			blank = true
+			continue
+		case lineText:
+		default:
+			broken = true
+			continue
+		}
+		t := trimSpace(src[l.start:l.end])
+		n := opNumber(t)
+		start := cur == nil || n > 0
+		if !start && heading {
+			start = blank
+		}
+		if !start && !heading {
+			if broken {
+				start = endsClause(prevText) && startsClause(t)
+			} else if blank {
+				start = true
+			}
+		}
+		if _, ok := organLine(t); ok {
+			start = true
+		}
+		if start {
+			if cur != nil {
+				x.paras = append(x.paras, *cur)
+			}
+			p := paragraph{start: l.start, end: l.end}
+			switch {
+			case heading:
+				p.label, p.heading = "HEAD", true
+				if _, ok := organLine(t); ok {
+					heading = false
+				}
+			case n > 0:
+				op = n
+				p.label = "OP" + itoa(n)
+				p.relation = relationOf(t[strings.IndexByte(t, '.')+1:], true)
+				p.relation = x.relationAfterNumber(l, p.relation)
+			case op > 0:
+				p.label = "OP" + itoa(op)
+				if cur != nil {
+					p.relation = cur.relation
+				}
+			default:
+				pp++
+				p.label = "PP" + itoa(pp)
+				p.relation = relationOf(t, false)
+			}
+			cur = &p
+		}
+		cur.end = l.end
+		prevText, broken, blank = t, false, false
+	}
+	if cur != nil {
+		x.paras = append(x.paras, *cur)
+	}
+}
+
+// relationAfterNumber handles "1. " alone on its line, the verb on the next.
+func (x *extraction) relationAfterNumber(l line, rel string) string {
+	if rel != "" {
+		return rel
+	}
+	i := strings.IndexByte(x.text[l.end:min(len(x.text), l.end+200)], '\n')
+	if i < 0 {
+		return ""
+	}
+	rest := x.text[l.end+i+1 : min(len(x.text), l.end+200)]
+	return relationOf(trimSpace(rest), true)
+}
+
+func (x *extraction) hasOrganLine() bool { return x.organLineAt >= 0 }
+
+// endsClause reports text that ends a paragraph: a final , ; . or :,
+// possibly followed by a footnote marker.
+func endsClause(t string) bool {
+	t = strings.TrimRight(t, "0123456789 ")
+	if t == "" {
+		return false
+	}
+	switch t[len(t)-1] {
+	case ',', ';', '.', ':':
+		return true
+	}
+	return false
+}
+
+func startsClause(t string) bool {
+	if opNumber(t) > 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t, "*_"))
+	return r >= 'A' && r <= 'Z'
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// paraAt returns the index of the paragraph holding offset p, or -1.
+func (x *extraction) paraAt(p int) int {
+	lo, hi := 0, len(x.paras)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if x.paras[m].end < p {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(x.paras) && x.paras[lo].start <= p && p <= x.paras[lo].end {
+		return lo
+	}
+	return -1
+}
+
+// linkFootnotes finds the marker of each footnote in the running text.
+func (x *extraction) linkFootnotes() {
+	src := x.text
+	from := 0
+	for k := range x.footnotes {
+		f := &x.footnotes[k]
+		// The marker stands before the footnote text (same page) and after
+		// the previous marker.
+		limit := f.start
+		p := x.findMarker(f.n, from, limit, true)
+		if p < 0 {
+			p = x.findMarker(f.n, from, limit, false)
+		}
+		if p < 0 {
+			continue
+		}
+		f.marker = p
+		f.para = x.paraAt(p)
+		from = p + 1
+		_ = src
+	}
+}
+
+// findMarker looks for the marker of footnote n in running text within
+// [from, limit). strict accepts only markers glued to the text before them.
+func (x *extraction) findMarker(n, from, limit int, strict bool) int {
+	src := x.text
+	if x.supers != nil {
+		// Markdown conversions: superscript digits or [^n].
+		for _, m := range x.supers {
+			if m.pos >= from && m.pos < limit && m.n == n && x.runningAt(m.pos) {
+				return m.pos
+			}
+		}
+		return -1
+	}
+	num := itoa(n)
+	for i := from; i < limit; {
+		j := strings.Index(src[i:limit], num)
+		if j < 0 {
+			return -1
+		}
+		p := i + j
+		i = p + 1
+		if !x.runningAt(p) || !markerAt(src, p, len(num), strict) {
+			continue
+		}
+		return p
+	}
+	return -1
+}
+
+type superMarker struct{ pos, n int }
+
+// hasSuperscript reports whether src holds a superscript digit: ¹²³ are
+// C2 B9, C2 B2, C2 B3 and ⁰⁴-⁹ are E2 81 B0-B9 in UTF-8.
+func hasSuperscript(src string) bool {
+	for i := 0; i+1 < len(src); i++ {
+		switch src[i] {
+		case 0xc2:
+			if c := src[i+1]; c == 0xb9 || c == 0xb2 || c == 0xb3 {
+				return true
+			}
+		case 0xe2:
+			if src[i+1] == 0x81 && i+2 < len(src) && src[i+2] >= 0xb0 && src[i+2] <= 0xb9 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scanSupers lists the superscript and [^n] footnote markers of a
+// Markdown text, in order; it leaves x.supers nil when there are none.
+func (x *extraction) scanSupers() {
+	src := x.text
+	if !hasSuperscript(src) && !strings.Contains(src, "[^") {
+		return
+	}
+	x.supers = []superMarker{}
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c == '[' && strings.HasPrefix(src[i:], "[^") {
+			d := digitsAt(src, i+2)
+			if d > 0 && i+2+d < len(src) && src[i+2+d] == ']' && (i+3+d >= len(src) || src[i+3+d] != ':') {
+				x.supers = append(x.supers, superMarker{i, atoi(src[i+2 : i+2+d])})
+			}
+			i += 2 + d
+			continue
+		}
+		if c == 0xc2 || c == 0xe2 {
+			if n, w := leadingSuper(src[i:]); w > 0 {
+				x.supers = append(x.supers, superMarker{i, n})
+				i += w
+				continue
+			}
+		}
+		i++
+	}
+}
+
+// runningAt reports whether offset p lies in running text.
+func (x *extraction) runningAt(p int) bool {
+	i := x.lineAt(p)
+	return x.lines[i].kind == lineText
+}
+
+// markerAt reports whether the digits src[p:p+w] can be a footnote marker.
+func markerAt(src string, p, w int, strict bool) bool {
+	if p == 0 {
+		return false
+	}
+	if e := p + w; e < len(src) {
+		c := src[e]
+		if c >= '0' && c <= '9' || c == '/' || c == '-' || (c == '.' && e+1 < len(src) && src[e+1] >= '0' && src[e+1] <= '9') || c == ')' {
+			return false
+		}
+		if c >= 'a' && c <= 'z' || c == '(' || c == '%' {
+			return false
+		}
+	}
+	c := src[p-1]
+	switch {
+	case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		return true
+	case c == '.':
+		return !abbrevBefore(src, p-1)
+	case c == ',' || c == ';' || c == ':' || c == ')' || c == '"' || c == '\'':
+		return true
+	case c >= 0x80:
+		// closing quotes ” ’ (UTF-8 ends in 0x9d / 0x99)
+		r, _ := utf8.DecodeLastRuneInString(src[:p])
+		return r == '”' || r == '’' || r == '»'
+	case c >= '0' && c <= '9':
+		// glued to a year: "10 July 20243"
+		k := p
+		for k > 0 && src[k-1] >= '0' && src[k-1] <= '9' {
+			k--
+		}
+		if p-k != 4 {
+			return false
+		}
+		y := atoi(src[k:p])
+		return y >= 1900 && y <= 2099 && k > 0 && src[k-1] == ' '
+	case c == ' ' && !strict:
+		// "8 September 2000, 2  its": spaced marker after punctuation.
+		if p < 2 {
+			return false
+		}
+		switch src[p-2] {
+		case ',', '.', ';', ':':
+			return true
+		}
+	}
+	return false
+}
+
+// lineAt returns the index of the line holding offset p.
+func (x *extraction) lineAt(p int) int {
+	lo, hi := 0, len(x.lines)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if x.lines[m].end < p {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo >= len(x.lines) {
+		return len(x.lines) - 1
+	}
+	return lo
+}
+
+// abbrevBefore reports whether the '.' at src[dot] ends an abbreviation
+// that takes a number (Add.2, Corr.1, No.5), so the digits are no marker.
+func abbrevBefore(src string, dot int) bool {
+	k := dot
+	for k > 0 && (src[k-1] >= 'a' && src[k-1] <= 'z' || src[k-1] >= 'A' && src[k-1] <= 'Z') {
+		k--
+	}
+	switch src[k:dot] {
+	case "Add", "Corr", "Rev", "Amend", "Sub", "No", "Nos", "para", "paras", "chap", "sect", "art", "vol", "vols", "p", "pp", "CN", "C", "Res", "CONF", "Ser", "Suppl", "annex":
+		return true
+	}
+	return false
+}

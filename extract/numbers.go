@@ -1,0 +1,612 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/citegraph/citegraph/extract/symbol"
+)
+
+// Bare numbers: "resolution 70/1", "its resolutions 66/3 and 76/1",
+// "resolution 217 A (III)", "Security Council resolution 1325 (2000)".
+// They are found from the keywords "resolution(s)" and "decision(s)" and
+// resolved to an issuing body from the words around them.
+
+type shape uint8
+
+const (
+	shapeSlash     shape = iota + 1 // 70/1, 2000/22, S-26/2, ES-10/19
+	shapeRoman                      // 217 A (III), 1514 (XV), 3362 (S-VII)
+	shapeYearParen                  // 1325 (2000)
+)
+
+type item struct {
+	start, end int // the number as written, parts included
+	shape      shape
+	a, b       string // 70/1: a=70 b=1; 217 (III): a=217 b=III; 1325 (2000): a=1325 b=2000
+	parts      string // "A to E", "B"
+}
+
+// yearLike reports a session written as a year (ECOSOC and commissions).
+func (it item) yearLike() bool { return len(it.a) == 4 && it.a >= "1946" }
+
+func (x *extraction) findNumbers() {
+	src := x.text
+	for _, kw := range [...]string{"esolution", "ecision"} {
+		dec := kw == "ecision"
+		for i := 0; i < len(src); {
+			k := strings.Index(src[i:], kw)
+			if k < 0 {
+				break
+			}
+			p := i + k
+			i = p + len(kw)
+			if p == 0 {
+				continue
+			}
+			c := src[p-1]
+			if c != 'r' && c != 'R' && c != 'd' && c != 'D' || (dec != (c == 'd' || c == 'D')) {
+				continue
+			}
+			kwStart := p - 1
+			if kwStart > 0 && (isAlnum(src[kwStart-1]) || src[kwStart-1] == '-') {
+				continue
+			}
+			e := p + len(kw)
+			if e < len(src) && src[e] == 's' {
+				e++
+			}
+			if e < len(src) && isAlnum(src[e]) {
+				continue
+			}
+			x.numberList(kwStart, e, dec)
+		}
+	}
+}
+
+// numberList reads the numbers after the keyword at [kwStart, kwEnd).
+func (x *extraction) numberList(kwStart, kwEnd int, dec bool) {
+	src := x.text
+	j := skipSpace(src, kwEnd)
+	if j < len(src) && src[j] == '[' {
+		j++
+	}
+	first, ok := parseItem(src, j)
+	if !ok {
+		return
+	}
+	items := []item{first}
+	end := first.end
+	for {
+		k := skipListFiller(src, end)
+		sep := listSeparator(src, k)
+		if sep == 0 {
+			break
+		}
+		k = skipSpace(src, k+sep)
+		if k < len(src) && src[k] == '[' {
+			k++
+		}
+		it, ok := parseItem(src, k)
+		if !ok {
+			break
+		}
+		items = append(items, it)
+		end = it.end
+	}
+	body, explicit := x.bodyBefore(kwStart)
+	if body == foreign {
+		return
+	}
+	if !explicit {
+		if b := x.bodyAfter(end); b != "" {
+			body, explicit = b, true
+			if body == foreign {
+				return
+			}
+		}
+	}
+	pin := x.pinpointBefore(kwStart)
+	for n, it := range items {
+		b := body
+		if !explicit {
+			b = x.bodyByShape(it)
+		}
+		target, tbody, ok := numberTarget(b, dec, it)
+		if !ok && !explicit {
+			continue
+		}
+		if !ok {
+			// An explicit body whose numbers do not take this shape:
+			// shape decides ("Council resolution 1325 (2000)").
+			if target, tbody, ok = numberTarget(x.bodyByShape(it), dec, it); !ok {
+				continue
+			}
+		}
+		start := it.start
+		if n == 0 && skipSpace(src, kwEnd) == it.start {
+			start = kwStart
+		}
+		kind := KindResolution
+		if dec {
+			kind = KindDecision
+		}
+		r := Reference{Target: target, Start: start, End: it.end, Kind: kind, Body: tbody}
+		var pins []string
+		if n == 0 && pin != "" {
+			pins = append(pins, pin)
+		}
+		if it.parts != "" {
+			pins = append(pins, it.parts)
+		}
+		if p := x.pinpointAfter(it.end); p != "" {
+			pins = append(pins, p)
+		}
+		r.Pinpoint = strings.Join(pins, ", ")
+		x.add(r)
+	}
+}
+
+// parseItem parses one number at src[i:].
+func parseItem(src string, i int) (item, bool) {
+	it := item{start: i}
+	j := i
+	prefix := ""
+	if strings.HasPrefix(src[j:], "ES-") {
+		prefix, j = "ES-", j+3
+	} else if strings.HasPrefix(src[j:], "S-") {
+		prefix, j = "S-", j+2
+	}
+	d := digitsAt(src, j)
+	if d == 0 || d > 4 {
+		return it, false
+	}
+	a := src[j : j+d]
+	j += d
+	if j < len(src) && src[j] == '/' {
+		e := digitsAt(src, j+1)
+		if e == 0 || e > 4 {
+			return it, false
+		}
+		it.shape, it.a, it.b = shapeSlash, prefix+a, src[j+1:j+1+e]
+		j += 1 + e
+		if j < len(src) && (src[j] == '/' || isAlnum(src[j]) || src[j] == '.' && j+1 < len(src) && isAlnum(src[j+1])) {
+			return it, false
+		}
+		it.end = j
+		it.end, it.parts = partLetters(src, it.end)
+		return it, true
+	}
+	if prefix != "" || j < len(src) && isAlnum(src[j]) {
+		return it, false
+	}
+	// 217 A (III), 1514 (XV), 1325 (2000): the letter and the parenthesis
+	// may be on the next line.
+	k := skipSpace(src, j)
+	part := ""
+	if k+1 < len(src) && isUpperASCII(src[k]) && !isAlnum(src[k+1]) && src[k+1] != '/' {
+		part = src[k : k+1]
+		k = skipSpace(src, k+1)
+	}
+	if k >= len(src) || src[k] != '(' {
+		return it, false
+	}
+	close := strings.IndexByte(src[k:min(len(src), k+12)], ')')
+	if close < 0 {
+		return it, false
+	}
+	inner := src[k+1 : k+close]
+	switch {
+	case len(inner) == 4 && digitsAt(inner, 0) == 4 && part == "":
+		it.shape = shapeYearParen
+	case isRomanSession(inner):
+		it.shape = shapeRoman
+	default:
+		return it, false
+	}
+	it.a, it.b, it.parts = a, inner, part
+	it.end = k + close + 1
+	return it, true
+}
+
+func isRomanSession(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "ES-"), "S-")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 'I', 'V', 'X', 'L':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func digitsAt(s string, i int) int {
+	j := i
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
+	}
+	return j - i
+}
+
+// partLetters reads lettered parts after a number: " A", " B", " A to E",
+// " A and B". It returns the new end and the parts.
+func partLetters(src string, end int) (int, string) {
+	letter := func(i int) bool {
+		return i < len(src) && isUpperASCII(src[i]) && (i+1 == len(src) || !isAlnum(src[i+1]) && src[i+1] != '/' && src[i+1] != '.')
+	}
+	i := end
+	if i >= len(src) || src[i] != ' ' || !letter(i+1) {
+		return end, ""
+	}
+	parts := src[i+1 : i+2]
+	e := i + 2
+	for _, conj := range [...]string{" to ", " and ", "-", "–"} {
+		if strings.HasPrefix(src[e:], conj) && letter(e+len(conj)) {
+			parts += strings.TrimSpace(conj)
+			if conj == " to " || conj == " and " {
+				parts = src[i+1:i+2] + conj + src[e+len(conj):e+len(conj)+1]
+			} else {
+				parts = src[i+1 : e+len(conj)+1]
+			}
+			e += len(conj) + 1
+			break
+		}
+	}
+	return e, parts
+}
+
+// skipListFiller steps over what may stand between two numbers of a list:
+// "](#)", a date ("of 25 September 2015"), a footnote marker, an
+// "entitled “…”" title, a pinpoint (", annex").
+func skipListFiller(src string, i int) int {
+	for guard := 0; guard < 6; guard++ {
+		j := i
+		if strings.HasPrefix(src[j:], "](#)") {
+			j += 4
+		}
+		k := skipSpace(src, j)
+		if strings.HasPrefix(src[k:], "of ") {
+			if e := dateAt(src, skipSpace(src, k+3)); e > 0 {
+				j = e
+			}
+		}
+		// footnote markers: glued digits, superscripts, [^n]
+		for j < len(src) && src[j] >= '0' && src[j] <= '9' {
+			j++
+		}
+		if _, w := leadingSuper(src[j:]); w > 0 {
+			j += w
+		}
+		if strings.HasPrefix(src[j:], "[^") {
+			if e := strings.IndexByte(src[j:min(len(src), j+8)], ']'); e > 0 {
+				j += e + 1
+			}
+		}
+		k = j
+		if k < len(src) && src[k] == ',' {
+			k2 := skipSpace(src, k+1)
+			if strings.HasPrefix(src[k2:], "entitled ") {
+				q := skipSpace(src, k2+len("entitled "))
+				if strings.HasPrefix(src[q:], "“") {
+					if e := strings.Index(src[q:min(len(src), q+800)], "”"); e > 0 {
+						j = q + e + len("”")
+					}
+				} else if q < len(src) && src[q] == '"' {
+					if e := strings.IndexByte(src[q+1:min(len(src), q+800)], '"'); e > 0 {
+						j = q + e + 2
+					}
+				}
+			} else if strings.HasPrefix(src[k2:], "annex") || strings.HasPrefix(src[k2:], "para") || strings.HasPrefix(src[k2:], "sect") {
+				e := k2
+				for e < len(src) && src[e] != ',' && src[e] != ';' && src[e] != '\n' && src[e] != ' ' {
+					e++
+				}
+				// the word and its value: "annex I", "para. 5"
+				v := skipSpace(src, e)
+				ve := v
+				for ve < len(src) && (isAlnum(src[ve]) || src[ve] == '.') {
+					ve++
+				}
+				if ve-v <= 6 && ve > v && (src[v] >= '0' && src[v] <= '9' || isUpperASCII(src[v])) && (ve >= len(src) || src[ve] != ' ' || !isAlnum(src[ve+1])) {
+					e = ve
+				}
+				j = e
+			}
+		}
+		if j == i {
+			return i
+		}
+		i = j
+	}
+	return i
+}
+
+// dateAt parses "25 September 2015", "24 and 29 September 1993",
+// "20 to 24 April 2009" at i; it returns the end or 0.
+func dateAt(src string, i int) int {
+	d := digitsAt(src, i)
+	if d == 0 || d > 2 {
+		return 0
+	}
+	j := skipSpace(src, i+d)
+	for _, conj := range [...]string{"and ", "to ", "-", "–"} {
+		if strings.HasPrefix(src[j:], conj) {
+			k := skipSpace(src, j+len(conj))
+			if e := digitsAt(src, k); e > 0 && e <= 2 {
+				j = skipSpace(src, k+e)
+			}
+			break
+		}
+	}
+	m := j
+	for m < len(src) && (src[m] >= 'a' && src[m] <= 'z' || src[m] >= 'A' && src[m] <= 'Z') {
+		m++
+	}
+	if _, ok := months[src[j:m]]; !ok {
+		return 0
+	}
+	y := skipSpace(src, m)
+	if digitsAt(src, y) < 4 {
+		return 0
+	}
+	return y + 4
+}
+
+// listSeparator returns the length of a list separator at i (", ", " and ",
+// ", and ", " as well as "), or 0.
+func listSeparator(src string, i int) int {
+	j := i
+	if j < len(src) && src[j] == ',' {
+		j++
+	}
+	k := skipSpace(src, j)
+	for _, w := range [...]string{"and ", "as well as ", "or "} {
+		if strings.HasPrefix(src[k:], w) {
+			return k + len(w) - i
+		}
+	}
+	if j > i {
+		return j - i
+	}
+	return 0
+}
+
+// bodyBefore reads the words before a keyword: the body named there
+// ("Human Rights Council resolution", "the Assembly, in its resolution"),
+// the document's own organ for "its", or "" when none is named. explicit
+// says a body (or "its") was named.
+func (x *extraction) bodyBefore(kw int) (string, bool) {
+	from := max(x.clauseStart(kw), kw-240)
+	words := strings.Fields(x.text[from:kw])
+	for i, w := range words {
+		words[i] = strings.TrimRight(strings.Trim(w, "*_[“”\"("), ",;:)")
+	}
+	// "section VII of its resolution", "paragraph 5 of resolution".
+	if n := len(words); n >= 1 && words[n-1] == "of" {
+		for k := n - 2; k >= 0 && k >= n-6; k-- {
+			switch strings.ToLower(words[k]) {
+			case "section", "sections", "paragraph", "paragraphs", "part", "parts", "annex", "annexes", "chapter":
+				words = words[:k]
+				k = -1
+			}
+		}
+	}
+	n := len(words)
+	if n == 0 {
+		return "", false
+	}
+	last := words[n-1]
+	if last == "its" || last == "their" {
+		// "the Council, in its resolution": the body named before "in its".
+		k := n - 2
+		if k >= 0 {
+			switch words[k] {
+			case "in", "by", "under", "through", "with", "and":
+				if b, _ := bodySuffix(words[:k]); b != "" {
+					return x.resolveGeneric(b, words[:k], kw), true
+				}
+				if k > 0 && (words[k-1] == "Council" || words[k-1] == "Commission") {
+					return x.resolveGeneric(words[k-1], words[:k], kw), true
+				}
+			}
+		}
+		if x.organ == "" {
+			return symbol.GA, true
+		}
+		return x.organ, true
+	}
+	if b, _ := bodySuffix(words); b != "" {
+		return b, true
+	}
+	if last == "Council" || last == "Commission" {
+		return x.resolveGeneric(last, words, kw), true
+	}
+	if bodyHeads[last] {
+		return foreign, true
+	}
+	return "", false
+}
+
+// resolveGeneric applies rule 3: "Council" alone means the council last
+// named in the same paragraph, or in a council's own text that council.
+func (x *extraction) resolveGeneric(b string, words []string, kw int) string {
+	if b != "Council" && b != "Commission" {
+		return b
+	}
+	clause := x.text[x.clauseStart(kw):kw]
+	if b == "Council" {
+		if c := lastCouncil(clause); c != "" {
+			return c
+		}
+		switch x.organ {
+		case symbol.SC, symbol.HRC, symbol.ECOSOC:
+			return x.organ
+		}
+		return ""
+	}
+	if c := lastCommission(clause); c != "" {
+		return c
+	}
+	switch x.organ {
+	case symbol.CHR, symbol.SUBCOM, symbol.CSW, symbol.CND, symbol.CPD, symbol.CCPCJ, symbol.CSOCD, symbol.STATCOM, symbol.CSTD, symbol.CSD:
+		return x.organ
+	}
+	return ""
+}
+
+// bodyAfter applies the second half of rule 1: a body named after the
+// number in the same clause ("resolution 2000/22 of 18 August 2000, on
+// ..., by the Subcommission on ..."; "resolution 2005/69 of the Commission
+// on Human Rights").
+func (x *extraction) bodyAfter(end int) string {
+	src := x.text
+	limit := min(len(src), end+260)
+	window := src[end:limit]
+	if i := strings.IndexAny(window, ";"); i >= 0 {
+		window = window[:i]
+	}
+	for _, kw := range [...]string{"esolution", "ecision", "\n\n", ". "} {
+		if i := strings.Index(window, kw); i >= 0 {
+			window = window[:i]
+		}
+	}
+	best, at := "", len(window)+1
+	for _, lead := range [...]string{"by the ", "of the ", "by the\n", "of the\n"} {
+		i := strings.Index(window, lead)
+		if i < 0 || i > at {
+			continue
+		}
+		if lead[0] == 'o' {
+			// "of the X" only right after the number or its date.
+			gap := strings.TrimSpace(window[:i])
+			if gap != "" && dateAt(gap, skipSpace(gap, strings.Index(gap, " ")+1)) == 0 && gap != "," {
+				continue
+			}
+		}
+		words := strings.Fields(window[i+len(lead):])
+		for k, w := range words {
+			words[k] = strings.TrimRight(w, ",;:.0123456789")
+		}
+		if b, _ := bodyPrefix(words); b != "" && b != symbol.GA {
+			best, at = b, i
+		}
+	}
+	return best
+}
+
+// bodyByShape is rule 2 and rule 5: an unqualified number belongs to the
+// organ that issued the citing document, unless its shape says otherwise.
+func (x *extraction) bodyByShape(it item) string {
+	switch it.shape {
+	case shapeYearParen:
+		return symbol.SC
+	case shapeRoman:
+		if x.organ == symbol.ECOSOC {
+			return symbol.ECOSOC
+		}
+		return symbol.GA
+	}
+	if it.yearLike() {
+		switch x.organ {
+		case symbol.ECOSOC, symbol.CHR, symbol.SUBCOM:
+			return x.organ
+		}
+		return "" // a bare year-form number with no body is ambiguous: skip
+	}
+	switch x.organ {
+	case "", symbol.SC, symbol.ECOSOC:
+		return symbol.GA
+	}
+	return x.organ
+}
+
+var commissionSeries = map[string]string{
+	symbol.CHR: "E/CN.4", symbol.SUBCOM: "E/CN.4/SUB.2", symbol.STATCOM: "E/CN.3", symbol.CSOCD: "E/CN.5",
+	symbol.CSW: "E/CN.6", symbol.CND: "E/CN.7", symbol.CPD: "E/CN.9", symbol.CCPCJ: "E/CN.15",
+	symbol.CSTD: "E/CN.16", symbol.CSD: "E/CN.17", symbol.UNFF: "E/CN.18",
+}
+
+// numberTarget composes the canonical target of a bare number issued by
+// body, following reference-forms.md.
+func numberTarget(body string, dec bool, it item) (target, tbody string, ok bool) {
+	typ := "RES"
+	if dec {
+		typ = "DEC"
+	}
+	switch body {
+	case symbol.GA:
+		switch it.shape {
+		case shapeSlash:
+			if it.yearLike() {
+				return "", "", false
+			}
+			return "A/" + typ + "/" + it.a + "/" + it.b, symbol.GA, true
+		case shapeRoman:
+			return "A/" + typ + "/" + it.a + "(" + it.b + ")", symbol.GA, true
+		}
+	case symbol.SC:
+		if it.shape == shapeYearParen && !dec {
+			return "S/RES/" + it.a + "(" + it.b + ")", symbol.SC, true
+		}
+	case symbol.HRC:
+		if it.shape == shapeSlash && !it.yearLike() {
+			return "A/HRC/" + typ + "/" + it.a + "/" + it.b, symbol.HRC, true
+		}
+	case symbol.ECOSOC:
+		switch it.shape {
+		case shapeSlash:
+			if it.yearLike() {
+				return "E/" + typ + "/" + it.a + "/" + it.b, symbol.ECOSOC, true
+			}
+		case shapeRoman:
+			return "E/" + typ + "/" + it.a + "(" + it.b + ")", symbol.ECOSOC, true
+		}
+	case unea:
+		if it.shape == shapeSlash && !it.yearLike() {
+			t := "Res."
+			if dec {
+				t = "Dec."
+			}
+			return "UNEP/EA." + it.a + "/" + t + it.b, symbol.UNEP, true
+		}
+	default:
+		if series, ok := commissionSeries[body]; ok && it.shape == shapeSlash {
+			return series + "/" + typ + "/" + it.a + "/" + it.b, body, true
+		}
+	}
+	return "", "", false
+}
+
+// pinpointBefore reads "section VII of", "paragraph 5 of" before a keyword.
+func (x *extraction) pinpointBefore(kw int) string {
+	from := max(x.clauseStart(kw), kw-80)
+	words := strings.Fields(x.text[from:kw])
+	n := len(words)
+	if n < 3 {
+		return ""
+	}
+	if words[n-1] == "its" {
+		n--
+	}
+	if n < 3 || words[n-1] != "of" {
+		return ""
+	}
+	v := strings.TrimRight(words[n-2], ",")
+	switch strings.ToLower(words[n-3]) {
+	case "section":
+		return "sect. " + v
+	case "paragraph":
+		return "para. " + v
+	case "part":
+		return "part " + v
+	case "annex":
+		return "annex " + v
+	}
+	if strings.ToLower(words[n-2]) == "annex" {
+		return "annex"
+	}
+	return ""
+}
