@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/citegraph/citegraph/extract/instrument"
 	"github.com/citegraph/citegraph/extract/symbol"
 )
 
@@ -32,7 +33,7 @@ func Extract(name string, src []byte) (*Document, error) {
 	if err := check(src); err != nil {
 		return nil, fmt.Errorf("extract: %s: %w", name, err)
 	}
-	x := &extraction{name: name, text: string(src)}
+	x := &extraction{name: name, src: src, text: string(src)}
 	x.lines = splitLines(src)
 	x.meta()
 	x.layout()
@@ -68,7 +69,8 @@ func check(src []byte) error {
 // extraction is the state of one Extract call.
 type extraction struct {
 	name  string
-	text  string
+	src   []byte // the input
+	text  string // the input as a string (one copy, for the string scanners)
 	lines []line
 
 	organLineAt int // index of the "The General Assembly," line, -1 if none
@@ -128,6 +130,7 @@ var (
 	reDateLine = regexp.MustCompile(`^(?:of\s+)?(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$`)
 	reOwnNum   = regexp.MustCompile(`^\s*\**((?:ES-|S-)?\d{1,4}/\d{1,4})\.\**\s+(.*)$`)
 	reSCTitle  = regexp.MustCompile(`^Resolution\s+(\d{1,4})\s*\((\d{4})\)$`)
+	reSCHead   = regexp.MustCompile(`^Resolution\s+\d{1,4}\s*\(\d{4}\)`)
 )
 
 var months = map[string]string{
@@ -255,7 +258,7 @@ func (x *extraction) meta() {
 				t = m[2]
 			}
 			t = strings.Trim(t, "*_ ")
-			if !strings.HasPrefix(t, "[") && !strings.Contains(t, "adopted by") && !strings.HasSuffix(t, ":") {
+			if !strings.HasPrefix(t, "[") && !strings.Contains(t, "adopted by") && !strings.HasSuffix(t, ":") && !reSCHead.MatchString(t) {
 				x.title = strings.Join(strings.Fields(t), " ")
 			}
 		}
@@ -349,5 +352,7 @@ func (x *extraction) find() {
 	x.findNumbers()
 	x.findTreaties()
 	x.findIbid()
-	// TODO(lead): instrument.Find once extract/instrument lands.
+	for _, m := range instrument.FindAsOf(x.src, x.date) {
+		x.add(Reference{Target: m.Instrument.Target, Start: m.Start, End: m.End, Kind: KindInstrument, Body: m.Instrument.Body})
+	}
 }

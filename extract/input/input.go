@@ -104,14 +104,22 @@ func Decode(name string, src []byte) ([]byte, error) {
 	}
 	switch f := Detect(name, src); f {
 	case LegacyDoc:
+		if bytes.Contains(src, []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e")) {
+			return nil, fmt.Errorf("input: %s is a password-protected Office file (%w); remove the password in Word and save it as .docx or PDF", name, ErrEncrypted)
+		}
 		return nil, fmt.Errorf("input: %s is a %w; save it as .docx or PDF and run again", name, ErrLegacyDoc)
 	case Binary:
 		return nil, fmt.Errorf("input: %s: %w (it contains binary data); give the document itself, or convert it to text", name, ErrBinary)
 	case Text, Markdown:
 		return decodeText(name, src)
-	default:
-		return nil, fmt.Errorf("input: %s: %s files are not supported yet", name, f)
+	case PDF:
+		return decodePDF(name, src)
+	case HTML:
+		return decodeHTML(name, src)
+	case DOCX:
+		return decodeDOCX(name, src)
 	}
+	return nil, fmt.Errorf("input: %s: %w", name, ErrBinary)
 }
 
 // decodeText checks that src is UTF-8 text (UTF-16 with a byte-order mark is

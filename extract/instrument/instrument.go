@@ -50,7 +50,7 @@ type Instrument struct {
 	Name    string   // official name
 	Aliases []string // common short names, matched like the name
 	Date    string   // YYYY-MM-DD: when the target document adopted or endorsed it (for treaties outside the UN document system, adoption or signature)
-	Body    string   // issuing body of Target: GA, SC, ECOSOC, HRC, CONF, TREATY, UNTS, OTHER
+	Body    string   // issuing body of Target, a code of extract/symbol: GA, SC, ECOSOC, HRC, CHR, CONF, TREATY, UNTS, OTHER
 	Source  string   // how the row is known
 	// TreatySeries is the United Nations Treaty Series entry of a registered
 	// treaty in canonical form (UNTS/1249/20378), "" when none is recorded.
@@ -58,7 +58,7 @@ type Instrument struct {
 }
 
 // Bodies are the values Instrument.Body takes.
-var Bodies = []string{"GA", "SC", "ECOSOC", "HRC", "CONF", "TREATY", "UNTS", "OTHER"}
+var Bodies = []string{"GA", "SC", "ECOSOC", "HRC", "CHR", "CONF", "TREATY", "UNTS", "OTHER"}
 
 //go:embed instruments.tsv
 var catalogueTSV string

@@ -11,6 +11,7 @@ const (
 	errUnknownSeries
 	errNoComponent
 	errNoNumber
+	errPlaceholder
 )
 
 type scanFail struct {
@@ -212,6 +213,11 @@ func componentAt(s string, i int) int {
 		c := s[j]
 		switch {
 		case isAlnum(c):
+			// Two symbols glued in raw PDF text ("A/RES/78/18A/RES/78/18",
+			// a doubled page header) split where the second starts.
+			if isUpper(c) && j > i && isDigit(s[j-1]) && startsSymbol(s, j) {
+				return j
+			}
 			j++
 			continue
 		case c == '.':
@@ -491,6 +497,10 @@ func scan(s string) (int, scanFail) {
 				i = good
 			}
 		}
+	}
+	// A placeholder such as "A/C.5/80/___" in a draft is not a reference.
+	if good > 0 && good+1 < len(s) && s[good] == '/' && s[good+1] == '_' {
+		return 0, scanFail{code: errPlaceholder, at: good}
 	}
 	if good == 0 {
 		if fail.code == errNoComponent && i > series {

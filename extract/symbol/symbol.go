@@ -93,6 +93,8 @@ func (f scanFail) message(t string) string {
 		return fmt.Sprintf("%q is not a UN document series (known: A, S, E, ST, UNEP, treaty bodies such as CCPR, CRC, FCCC, BWC, ...)", t[:f.end])
 	case errNoNumber:
 		return "no document number: the last component must be a number (A/79/458), or a typed number (L.2, PV.53, Res.14)"
+	case errPlaceholder:
+		return "a placeholder (\"/___\"), not a document symbol"
 	default:
 		return fmt.Sprintf("expected a component after '/' at byte %d", f.at)
 	}

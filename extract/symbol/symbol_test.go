@@ -132,7 +132,8 @@ func TestParseRejects(t *testing.T) {
 		"HIV/AIDS7", "WT/MIN(11)/24", "GOV/2024/1", "IX/12", "X/2", "CM/Res.1153",
 		"S-26/2", "ES-10/19", "A /RES/70/1", "A/RES/70/1.", "S/2023/123, para. 99",
 		"A/RES/70/1 A", "A/79/458 (para. 99)", "A/Add.1", "A/79/Add.1/458",
-		"E/CN.4/2001/2-E/CN.4/Sub.2/2000/46", "ABCDEFGHIJ/2024/1",
+		"E/CN.4/2001/2-E/CN.4/Sub.2/2000/46", "ABCDEFGHIJ/2024/1", "A/C.5/80/___",
+		"A/RES/78/18A/RES/78/18",
 	} {
 		if s, err := Parse(in); err == nil {
 			t.Errorf("Parse(%q) = %q, want an error", in, s)
@@ -180,6 +181,9 @@ func TestMatch(t *testing.T) {
 		{"ICCD/COP(15)/23/Add.1.", "ICCD/COP(15)/23/Add.1"},
 		{"A/79/PV.53,", "A/79/PV.53"},
 		{"A/78/40 and Corr.1", "A/78/40"},
+		{"A/RES/78/18A/RES/78/18\n", "A/RES/78/18"},
+		{"A/C.5/80/___ ", ""},
+		{"UNTS/1015/14860", "UNTS/1015/14860"},
 		{"A/79/458 (para. 99)", "A/79/458"},
 		// Not symbols.
 		{"2/4", ""}, {"and/or", ""}, {"km/h", ""}, {"70/1", ""}, {"GC(69)/RES/15", ""},

@@ -1,0 +1,108 @@
+package input
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/citegraph/citegraph/extract"
+)
+
+// corpusDir returns ../shared/corpus/<sub> relative to the module root, or
+// skips the test when it is absent.
+func corpusDir(tb testing.TB, sub string) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("module root not found")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "corpus", sub)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("corpus %s absent (%v): the corpus tests need ../shared/corpus beside the repository", sub, err)
+	}
+	return p
+}
+
+// TestPDFCorpusTargets checks that each PDF of ga-pdf gives the same
+// distinct reference targets as its text twin in ga/ (extracted from the
+// same PDF by another tool). The issue requires agreement on at least 38
+// of the 40.
+func TestPDFCorpusTargets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 40 PDFs; skipped with -short")
+	}
+	pdfDir := corpusDir(t, "ga-pdf")
+	txtDir := corpusDir(t, "ga")
+	pdfs, _ := filepath.Glob(filepath.Join(pdfDir, "*.pdf"))
+	if len(pdfs) == 0 {
+		t.Skip("no PDF in ga-pdf")
+	}
+	same := 0
+	for _, p := range pdfs {
+		base := strings.TrimSuffix(filepath.Base(p), ".pdf")
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := Decode(p, src)
+		if err != nil {
+			t.Errorf("%s: %v", base, err)
+			continue
+		}
+		twinPath := filepath.Join(txtDir, base+".txt")
+		twin, err := os.ReadFile(twinPath)
+		if err != nil {
+			t.Errorf("%s: no twin: %v", base, err)
+			continue
+		}
+		// Both under the twin's name, so that the file-name fallback for
+		// the document's own symbol is the same.
+		dp, err := extract.Extract(twinPath, text)
+		if err != nil {
+			t.Errorf("%s (pdf): %v", base, err)
+			continue
+		}
+		dt, err := extract.Extract(twinPath, twin)
+		if err != nil {
+			t.Errorf("%s (twin): %v", base, err)
+			continue
+		}
+		for _, r := range dp.References {
+			if string(text[r.Start:r.End]) != r.Raw {
+				t.Errorf("%s: span %d:%d is %q, raw %q", base, r.Start, r.End, text[r.Start:r.End], r.Raw)
+			}
+		}
+		a, b := dp.Targets(), dt.Targets()
+		if slices.Equal(a, b) {
+			same++
+			continue
+		}
+		t.Logf("%s: targets differ: only from PDF %q; only from twin %q", base, minus(a, b), minus(b, a))
+	}
+	t.Logf("%d of %d PDFs give the same distinct targets as their text twin", same, len(pdfs))
+	if need := len(pdfs) - 2; same < need {
+		t.Errorf("only %d of %d PDFs agree with their twin; want at least %d", same, len(pdfs), need)
+	}
+}
+
+func minus(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
