@@ -18,7 +18,8 @@
 //	            GC(69)/RES/15 and GOV/2024/1 (IAEA), CM/Res.5 (OAU),
 //	            LEG/CONF.15/21 (IMO), IX/12 (a COP decision), ISBA/...
 //	component   letters and digits, with '.' before a digit ("CN.4", "L.2")
-//	            or between letters ("OzL.Pro", "C.I"), '-' after a letter
+//	            or between letters ("OzL.Pro", "C.I") but never in a number
+//	            ("S/20976.57" is S/20976 and footnote 57), '-' after a letter
 //	            ("S-26", "ES-10", "COP-MOP") unless a new symbol starts
 //	            after it, and one glued session paren: "217(III)",
 //	            "3362(S-VII)", "1325(2000)", "COP(15)" (so ICCD/COP(15)/23
@@ -63,6 +64,11 @@
 // first components: A/HRC is HRC, A/CONF.n is CONF, other A is GA; E/CN.4
 // is CHR unless followed by Sub.2 (SUBCOM), E/CN.n are the functional
 // commissions, E/C.12 is TREATY (CESCR), other E is ECOSOC.
+//
+// Raw PDF text has a few more traps Match steps around: two page headers
+// glued together ("A/RES/78/18A/RES/78/18" matches the first), and
+// placeholders in drafts ("A/C.5/80/___" is no symbol). Older texts write
+// "S/ 13646" and "Add. 1"; both are accepted and canonicalised.
 //
 // Match is hand-written byte scanning without regular expressions or
 // allocation; it is meant to run at every candidate position of a text.

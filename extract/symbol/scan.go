@@ -203,7 +203,8 @@ func qualifierAt(s string, i int) int {
 
 // componentAt reads one component starting at s[i] (an alphanumeric). It
 // returns its end. A component is letters, digits, '.' when followed by a
-// digit (or by an upper-case letter after a letter: "OzL.Pro", "C.I"), '-'
+// digit (or by an upper-case letter after a letter: "OzL.Pro", "C.I") in a
+// component that does not start with a digit, '-'
 // after a letter unless another symbol starts there ("S-26", "COP-MOP"),
 // and one glued session paren ("217(III)", "1325(2000)", "COP(15)") after
 // which the component ends. A glued qualifier "(Part I)" ends it too.
@@ -221,7 +222,8 @@ func componentAt(s string, i int) int {
 			j++
 			continue
 		case c == '.':
-			if j > i && j+1 < len(s) && (isDigit(s[j+1]) || isUpper(s[j+1]) && isLetter(s[j-1])) {
+			// Not in a number: "S/20976.57" is S/20976 and footnote 57.
+			if j > i && !isDigit(s[i]) && j+1 < len(s) && (isDigit(s[j+1]) || isUpper(s[j+1]) && isLetter(s[j-1])) {
 				j++
 				continue
 			}
