@@ -32,8 +32,10 @@ func Betweenness(g Directed) []float64 {
 type Estimate struct {
 	// Values are the estimates, normalised as Betweenness normalises.
 	Values []float64
-	// StdErr is the standard error of each estimate, from the spread of
-	// the per-source contributions (0 when every source is used).
+	// StdErr is the sample standard error of each estimate, from the
+	// spread of the per-source contributions (0 when every source is
+	// used). It understates the error of a node whose betweenness comes
+	// from a few sources the sample missed; Bound does not.
 	StdErr []float64
 	// Pivots is the number of sources used, Nodes the number of nodes.
 	Pivots, Nodes int
@@ -55,7 +57,7 @@ type Estimate struct {
 // without replacement) and a union bound over the n nodes, every estimate is
 // within ε = n/(n-1)·sqrt(ln(2n/δ)/(2k)) of the exact value with probability
 // 1-δ; Estimate reports ε for δ = 0.05. The bound is uniform and
-// pessimistic; StdErr gives the typical per-node error.
+// pessimistic; StdErr gives a per-node idea of the error.
 func SampledBetweenness(g Directed, k int, seed uint64) Estimate {
 	c := NewCSR(g)
 	n := c.n
