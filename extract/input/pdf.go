@@ -317,4 +317,3 @@ func endsInHyphen(cs []pchar) bool {
 	}
 	return false
 }
-
