@@ -83,6 +83,8 @@ type extraction struct {
 	titleKey string
 	date     string
 
+	session   int     // General Assembly session of the document, 0 when unknown
+	lastList  listEnd // the last list of numbers read, for rule 4
 	paras     []paragraph
 	supers    []superMarker // Markdown footnote markers, nil in raw text
 	footnotes []footnote
@@ -126,11 +128,12 @@ func keyOf(s string) string {
 }
 
 var (
-	reAdopted  = regexp.MustCompile(`(?i)adopted\s+by\s+the\s+([A-Z][A-Za-z ]+?)\s+(?:at\s+its\s+[^,\n]+,\s+)?on\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})`)
-	reDateLine = regexp.MustCompile(`^(?:of\s+)?(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$`)
-	reOwnNum   = regexp.MustCompile(`^\s*\**((?:ES-|S-)?\d{1,4}/\d{1,4})\.\**\s+(.*)$`)
-	reSCTitle  = regexp.MustCompile(`^Resolution\s+(\d{1,4})\s*\((\d{4})\)$`)
-	reSCHead   = regexp.MustCompile(`^Resolution\s+\d{1,4}\s*\(\d{4}\)`)
+	reAdopted    = regexp.MustCompile(`(?i)adopted\s+by\s+the\s+([A-Z][A-Za-z ]+?)\s+(?:at\s+its\s+[^,\n]+,\s+)?on\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})`)
+	reDateLine   = regexp.MustCompile(`^(?:of\s+)?(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$`)
+	reOwnNum     = regexp.MustCompile(`^\s*\**((?:ES-|S-)?\d{1,4}/\d{1,4})\.\**\s+(.*)$`)
+	reSCTitle    = regexp.MustCompile(`^Resolution\s+(\d{1,4})\s*\((\d{4})\)$`)
+	reOwnSession = regexp.MustCompile(`^A/(?:RES/|DEC/|C\.\d/|HRC/)?(\d{2,3})/`)
+	reSCHead     = regexp.MustCompile(`^Resolution\s+\d{1,4}\s*\(\d{4}\)`)
 )
 
 var months = map[string]string{
@@ -289,6 +292,9 @@ func (x *extraction) meta() {
 			x.own = strings.Join(strings.Fields(x.ownRaw), "")
 		}
 		x.ownKey = keyOf(x.own)
+		if m := reOwnSession.FindStringSubmatch(x.ownKey); m != nil {
+			x.session = atoi(m[1])
+		}
 	}
 	x.titleKey = keyOf(x.title)
 }

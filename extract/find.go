@@ -218,9 +218,13 @@ func (x *extraction) pinpointAfter(end int) string {
 	var parts []string
 	j := end
 	// "(A/79/53), chap. V": step over the closing parenthesis or link.
-	for _, skip := range [...]string{")", "](#)", "\\)"} {
-		if strings.HasPrefix(src[j:], skip) {
-			j += len(skip)
+	for again := true; again; {
+		again = false
+		for _, skip := range [...]string{")", "](#)", "\\)", "*"} {
+			if strings.HasPrefix(src[j:], skip) {
+				j += len(skip)
+				again = true
+			}
 		}
 	}
 	for len(parts) < 4 {

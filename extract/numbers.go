@@ -94,6 +94,12 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) {
 		end = it.end
 	}
 	body, explicit := x.bodyBefore(kwStart)
+	if !explicit && x.lastList.body != "" && x.continuesList(x.lastList.end, kwStart) {
+		// Rule 4 across keywords: "Human Rights Council resolution 23/13
+		// ..., as well as resolutions 28/6 and 37/5".
+		body, explicit = x.lastList.body, true
+	}
+	defer func() { x.lastList = listEnd{end: end, body: body} }()
 	if body == foreign {
 		return
 	}
@@ -112,13 +118,16 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) {
 			b = x.bodyByShape(it)
 		}
 		target, tbody, ok := numberTarget(b, dec, it)
+		if ok && !x.plausibleSession(tbody, it) {
+			continue
+		}
 		if !ok && !explicit {
 			continue
 		}
 		if !ok {
 			// An explicit body whose numbers do not take this shape:
 			// shape decides ("Council resolution 1325 (2000)").
-			if target, tbody, ok = numberTarget(x.bodyByShape(it), dec, it); !ok {
+			if target, tbody, ok = numberTarget(x.bodyByShape(it), dec, it); !ok || !x.plausibleSession(tbody, it) {
 				continue
 			}
 		}
@@ -144,6 +153,46 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) {
 		r.Pinpoint = strings.Join(pins, ", ")
 		x.add(r)
 	}
+}
+
+// listEnd remembers the last list of numbers and its body, for rule 4.
+type listEnd struct {
+	end  int
+	body string
+}
+
+// continuesList reports whether the keyword at kw continues the list that
+// ended at end: only list words stand between ("13 as well as", ", and").
+func (x *extraction) continuesList(end, kw int) bool {
+	if end <= 0 || kw <= end || kw-end > 40 {
+		return false
+	}
+	gap := x.text[skipListFiller(x.text, end):kw]
+	gap = strings.TrimLeft(gap, "0123456789,; \n")
+	switch strings.TrimSpace(gap) {
+	case "", "and", "as well as", "and in", "or":
+		return true
+	}
+	return false
+}
+
+// plausibleSession rejects numbers no body of that shape has issued: a
+// General Assembly "n/m" before session 31 or after the citing document's
+// session, a Human Rights Council session past 62. What fails is usually
+// another body's number ("decision 15/4" of the CBD, "resolution 14/221"
+// of the OAU) whose body is not named where the rules look.
+func (x *extraction) plausibleSession(body string, it item) bool {
+	if it.shape != shapeSlash || strings.HasPrefix(it.a, "S-") || strings.HasPrefix(it.a, "ES-") {
+		return true
+	}
+	n := atoi(it.a)
+	switch body {
+	case symbol.GA:
+		return n >= 31 && (x.session == 0 || n <= x.session)
+	case symbol.HRC:
+		return n >= 1 && n <= 62
+	}
+	return true
 }
 
 // parseItem parses one number at src[i:].
@@ -492,6 +541,8 @@ func (x *extraction) bodyAfter(end int) string {
 		}
 		if b, _ := bodyPrefix(words); b != "" && b != symbol.GA {
 			best, at = b, i
+		} else if b == "" && lead[0] == 'b' && foreignName(words) {
+			best, at = foreign, i
 		}
 	}
 	return best
@@ -609,4 +660,19 @@ func (x *extraction) pinpointBefore(kw int) string {
 		return "annex"
 	}
 	return ""
+}
+
+// foreignName reports a capitalised name whose head noun is a body's
+// ("High-level Committee on South-South Cooperation", "Conference of the
+// Food and Agriculture Organization"): a body outside our table.
+func foreignName(words []string) bool {
+	for i, w := range words {
+		if i >= 6 || !isCapitalised(w) && w != "of" && w != "on" && w != "the" && w != "and" && w != "for" {
+			return false
+		}
+		if bodyHeads[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -64,6 +65,7 @@ func Detect(name string, src []byte) Format {
 	if len(head) > 1024 {
 		head = head[:1024]
 	}
+	utf16 := bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF})
 	switch {
 	case bytes.HasPrefix(head, []byte("%PDF-")) || bytes.Contains(head, []byte("%PDF-")):
 		return PDF
@@ -84,6 +86,12 @@ func Detect(name string, src []byte) Format {
 		return DOCX
 	case ".doc":
 		return LegacyDoc
+	}
+	if utf16 {
+		if looksHTML([]byte(decodeUTF16(head))) {
+			return HTML
+		}
+		return Text
 	}
 	if looksBinary(head) {
 		return Binary
@@ -125,12 +133,31 @@ func Decode(name string, src []byte) ([]byte, error) {
 // decodeText checks that src is UTF-8 text (UTF-16 with a byte-order mark is
 // converted) and drops a UTF-8 byte-order mark.
 func decodeText(name string, src []byte) ([]byte, error) {
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		src = []byte(decodeUTF16(src))
+	}
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
 	if !utf8.Valid(src) {
 		off := invalidOffset(src)
 		return nil, fmt.Errorf("input: %s: %w (bad byte at offset %d); convert it to UTF-8, e.g. iconv -f WINDOWS-1252 -t UTF-8", name, ErrInvalidUTF8, off)
 	}
 	return src, nil
+}
+
+// decodeUTF16 converts UTF-16 text that starts with a byte-order mark
+// (as Windows "Unicode" text files do) to UTF-8, without the mark.
+func decodeUTF16(b []byte) string {
+	be := bytes.HasPrefix(b, []byte{0xFE, 0xFF})
+	b = b[2:]
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if be {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	return string(utf16.Decode(u))
 }
 
 func invalidOffset(b []byte) int {

@@ -221,6 +221,9 @@ func layoutPage(cs []pchar) string {
 				for ; i < len(cs) && cs[i].r != ' ' && cs[i].r != '\r' && cs[i].r != '\n'; i++ {
 					cur.cs = append(cur.cs, cs[i])
 				}
+				for i < len(cs) && cs[i].r == ' ' {
+					i++
+				}
 				flush()
 				i--
 				continue
