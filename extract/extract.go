@@ -132,7 +132,7 @@ var (
 	reDateLine   = regexp.MustCompile(`^(?:of\s+)?(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$`)
 	reOwnNum     = regexp.MustCompile(`^\s*\**((?:ES-|S-)?\d{1,4}/\d{1,4})\.\**\s+(.*)$`)
 	reSCTitle    = regexp.MustCompile(`^Resolution\s+(\d{1,4})\s*\((\d{4})\)$`)
-	reOwnSession = regexp.MustCompile(`^A/(?:RES/|DEC/|C\.\d/|HRC/)?(\d{2,3})/`)
+	reOwnSession = regexp.MustCompile(`^A/(?:RES/|DEC/|C\.\d/)?(\d{2,3})/`)
 	reSCHead     = regexp.MustCompile(`^Resolution\s+\d{1,4}\s*\(\d{4}\)`)
 )
 

@@ -164,10 +164,14 @@ type listEnd struct {
 // continuesList reports whether the keyword at kw continues the list that
 // ended at end: only list words stand between ("13 as well as", ", and").
 func (x *extraction) continuesList(end, kw int) bool {
-	if end <= 0 || kw <= end || kw-end > 40 {
+	if end <= 0 || kw <= end {
 		return false
 	}
-	gap := x.text[skipListFiller(x.text, end):kw]
+	f := skipListFiller(x.text, end)
+	if kw < f || kw-f > 40 {
+		return false
+	}
+	gap := x.text[f:kw]
 	gap = strings.TrimLeft(gap, "0123456789,; \n")
 	switch strings.TrimSpace(gap) {
 	case "", "and", "as well as", "and in", "or":
