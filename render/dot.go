@@ -12,6 +12,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citegraph/citegraph/extract"
 )
 
 // Label layout: titles are wrapped to titleWidth characters on at most
@@ -158,8 +160,24 @@ func WriteDOT(w io.Writer, l *Lineage) error {
 	return bw.Flush()
 }
 
+// isDocument tells documents that are not resolutions or decisions
+// (reports, records, letters: kinds symbol and official-records); they are
+// drawn as notes in their body's colours.
+func isDocument(d Doc) bool {
+	return d.Kind == string(extract.KindSymbol) || d.Kind == string(extract.KindOfficialRecords)
+}
+
+// docShape returns the shape and style of a document.
+func docShape(d Doc, s *bodyStyle) (shape, style string) {
+	if isDocument(d) && s.shape == "box" {
+		return "note", strings.ReplaceAll(strings.ReplaceAll(s.style, "rounded,", ""), ",dashed", "")
+	}
+	return s.shape, s.style
+}
+
 func writeDoc(p func(string, ...any), d Doc) {
 	s := styleOf(d.Body)
+	shape, style := docShape(d, s)
 	lines := []string{esc(d.ID)}
 	for _, t := range wrap(d.Title, titleWidth, titleLines) {
 		lines = append(lines, esc(t))
@@ -185,7 +203,7 @@ func writeDoc(p func(string, ...any), d Doc) {
 		extra = fmt.Sprintf(", color=%s", quote(s.line))
 	}
 	p("\t%s [label=\"%s\", tooltip=%s, URL=%s, target=\"_blank\", shape=%s, style=%s, fillcolor=%s%s];\n",
-		quote(d.ID), strings.Join(lines, `\n`), quote(tip), quote(DocURL(d.ID)), s.shape, quote(s.style), quote(s.fill), extra)
+		quote(d.ID), strings.Join(lines, `\n`), quote(tip), quote(DocURL(d.ID)), shape, quote(style), quote(s.fill), extra)
 }
 
 // writeLegend draws a cluster listing the bodies and relations the drawing
@@ -252,6 +270,11 @@ func writeLegend(p func(string, ...any), l *Lineage) {
 		label := s.group + " (" + strings.Join(cs, ", ") + ")"
 		p("\t\t%s [label=%s, tooltip=%s, shape=%s, style=%s, fillcolor=%s, color=%s];\n",
 			id, quote(label), quote(label), s.shape, quote(s.style), quote(s.fill), quote(s.line))
+		chain = append(chain, id)
+	}
+	if slices.ContainsFunc(l.Nodes, func(d Doc) bool { return isDocument(d) && styleOf(d.Body).shape == "box" }) {
+		id := quote("legend:document")
+		p("\t\t%s [label=\"report or other document\", tooltip=\"a document that is not a resolution or decision, in its body's colours\", shape=note, style=filled, fillcolor=\"#ffffff\", color=\"#555555\"];\n", id)
 		chain = append(chain, id)
 	}
 	focus := quote("legend:focus")

@@ -51,7 +51,7 @@ type Lineage struct {
 	Focus string // symbol of the focus document
 	Down  bool   // descendants rather than ancestors
 	Depth int    // the depth limit used (<= 0: none)
-	Nodes []Doc  // drawn documents, sorted by (year, symbol)
+	Nodes []Doc  // drawn documents, sorted by (year, symbol); undated first going up, last going down
 	Edges []Link // drawn citations, sorted by (from, to)
 	More  []More // collapsed documents, sorted by parent
 	// Reduced is the number of citations left out by transitive reduction.
@@ -121,6 +121,18 @@ func Select(g *graph.Graph, symbol string, opt Options) (*Lineage, error) {
 		y, inf := yearOf(n)
 		l.Nodes = append(l.Nodes, Doc{Node: n, Depth: d, Focus: i == root, TimeYear: y, YearInferred: inf})
 	}
+	// Undated documents are most often older ones only cited (conferences,
+	// treaties): going up they come first, going down last.
+	undated := 1 << 30
+	if !opt.Down {
+		undated = -1
+	}
+	yearKey := func(y int) int {
+		if y == 0 {
+			return undated
+		}
+		return y
+	}
 	slices.SortFunc(l.Nodes, func(a, b Doc) int {
 		return cmp.Or(cmp.Compare(yearKey(a.TimeYear), yearKey(b.TimeYear)), cmp.Compare(a.ID, b.ID))
 	})
@@ -182,14 +194,6 @@ func Select(g *graph.Graph, symbol string, opt Options) (*Lineage, error) {
 	}
 	slices.SortFunc(l.More, func(a, b More) int { return cmp.Compare(a.Parent, b.Parent) })
 	return l, nil
-}
-
-// yearKey sorts unknown years (0) last.
-func yearKey(y int) int {
-	if y == 0 {
-		return 1 << 30
-	}
-	return y
 }
 
 // selectBudget fills drawn with at most maxNodes of the traced steps, level
