@@ -111,6 +111,26 @@ func (x *extraction) document() *Document {
 	return d
 }
 
+// sameKey reports keyOf(s) == key without allocating.
+func sameKey(s, key string) bool {
+	k := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case ' ', '\t', '\n', '\r', '\\':
+			continue
+		}
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		if k >= len(key) || key[k] != c {
+			return false
+		}
+		k++
+	}
+	return k == len(key)
+}
+
 // keyOf is the comparison key of a symbol: upper case, no white space.
 func keyOf(s string) string {
 	var b strings.Builder
@@ -308,7 +328,7 @@ func (x *extraction) lineEnd(i int) int {
 
 // add records a reference found at [start, end).
 func (x *extraction) add(r Reference) {
-	if keyOf(r.Target) == x.ownKey || r.Target == "" {
+	if r.Target == "" || sameKey(r.Target, x.ownKey) {
 		return
 	}
 	r.Raw = x.text[r.Start:r.End]

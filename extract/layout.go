@@ -233,7 +233,7 @@ func (x *extraction) layout() {
 		switch {
 		case t == "":
 			l.kind = lineBlank
-		case isJobNumber(t) || isBarcode(t) || isPageCounter(t) || (ownKey != "" && len(t) < len(ownKey)+12 && keyOf(t) == ownKey):
+		case isJobNumber(t) || isBarcode(t) || isPageCounter(t) || (ownKey != "" && len(t) < len(ownKey)+12 && sameKey(t, ownKey)):
 			l.kind = lineJunk
 		default:
 			l.kind = lineText
@@ -570,17 +570,18 @@ type superMarker struct{ pos, n int }
 // hasSuperscript reports whether src holds a superscript digit: ¹²³ are
 // C2 B9, C2 B2, C2 B3 and ⁰⁴-⁹ are E2 81 B0-B9 in UTF-8.
 func hasSuperscript(src string) bool {
-	for i := 0; i+1 < len(src); i++ {
-		switch src[i] {
-		case 0xc2:
-			if c := src[i+1]; c == 0xb9 || c == 0xb2 || c == 0xb3 {
-				return true
-			}
-		case 0xe2:
-			if src[i+1] == 0x81 && i+2 < len(src) && src[i+2] >= 0xb0 && src[i+2] <= 0xb9 {
-				return true
-			}
+	if strings.Contains(src, "\xc2\xb9") || strings.Contains(src, "\xc2\xb2") || strings.Contains(src, "\xc2\xb3") {
+		return true
+	}
+	for i := 0; i < len(src); {
+		k := strings.Index(src[i:], "\xe2\x81")
+		if k < 0 || i+k+2 >= len(src) {
+			return false
 		}
+		if c := src[i+k+2]; c >= 0xb0 && c <= 0xb9 {
+			return true
+		}
+		i += k + 2
 	}
 	return false
 }

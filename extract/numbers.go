@@ -30,41 +30,126 @@ type item struct {
 func (it item) yearLike() bool { return len(it.a) == 4 && it.a >= "1946" }
 
 func (x *extraction) findNumbers() {
+	// Candidates are numbers of a shape a resolution can take: digits
+	// before a '/' ("70/1") or before a parenthesised session or year
+	// ("217 A (III)", "1325 (2000)"). Only then is a keyword looked for,
+	// right before the number; the list it opens is read forward.
 	src := x.text
-	for _, kw := range [...]string{"esolution", "ecision"} {
-		dec := kw == "ecision"
-		for i := 0; i < len(src); {
-			k := strings.Index(src[i:], kw)
-			if k < 0 {
-				break
-			}
-			p := i + k
-			i = p + len(kw)
-			if p == 0 {
-				continue
-			}
-			c := src[p-1]
-			if c != 'r' && c != 'R' && c != 'd' && c != 'D' || (dec != (c == 'd' || c == 'D')) {
-				continue
-			}
-			kwStart := p - 1
-			if kwStart > 0 && (isAlnum(src[kwStart-1]) || src[kwStart-1] == '-') {
-				continue
-			}
-			e := p + len(kw)
-			if e < len(src) && src[e] == 's' {
-				e++
-			}
-			if e < len(src) && isAlnum(src[e]) {
-				continue
-			}
-			x.numberList(kwStart, e, dec)
+	consumed := 0
+	try := func(numStart int) {
+		if numStart < consumed {
+			return
 		}
+		kwStart, kwEnd, dec, ok := keywordBefore(src, numStart)
+		if !ok {
+			return
+		}
+		if end := x.numberList(kwStart, kwEnd, dec); end > consumed {
+			consumed = end
+		}
+	}
+	nextSlash, nextParen := -1, -1 // next '/' and '(' at or after i; -2 when none is left
+	for i := 0; i < len(src); {
+		if nextSlash != -2 && nextSlash < i {
+			nextSlash = indexFrom(src, i, '/')
+		}
+		if nextParen != -2 && nextParen < i {
+			nextParen = indexFrom(src, i, '(')
+		}
+		p := nextSlash
+		if p == -2 || nextParen != -2 && nextParen < p {
+			p = nextParen
+		}
+		if p == -2 {
+			break
+		}
+		i = p + 1
+		if p < consumed || p == 0 {
+			continue
+		}
+		if src[p] == '/' {
+			if c := src[p-1]; c < '0' || c > '9' {
+				continue
+			}
+			s := p - 1
+			for s > 0 && src[s-1] >= '0' && src[s-1] <= '9' {
+				s--
+			}
+			if s >= 3 && src[s-1] == '-' && src[s-2] == 'S' {
+				s -= 2 // S-26/2
+				if s >= 1 && src[s-1] == 'E' {
+					s-- // ES-10/19
+				}
+			}
+			try(s)
+			continue
+		}
+		// "(": walk back over " A " and digits.
+		j := p
+		for j > 0 && (src[j-1] == ' ' || src[j-1] == '\n') {
+			j--
+		}
+		if j >= 2 && isUpperASCII(src[j-1]) && src[j-2] == ' ' {
+			j -= 2
+			for j > 0 && (src[j-1] == ' ' || src[j-1] == '\n') {
+				j--
+			}
+		}
+		e := j
+		for j > 0 && src[j-1] >= '0' && src[j-1] <= '9' {
+			j--
+		}
+		if j == e {
+			continue
+		}
+		try(j)
 	}
 }
 
-// numberList reads the numbers after the keyword at [kwStart, kwEnd).
-func (x *extraction) numberList(kwStart, kwEnd int, dec bool) {
+// indexFrom is strings.IndexByte from i, returning -2 when c is absent.
+func indexFrom(s string, i int, c byte) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return -2
+}
+
+// keywordBefore finds "resolution(s)" or "decision(s)" standing right
+// before the number at num (white space or "[" between).
+func keywordBefore(src string, num int) (start, end int, dec, ok bool) {
+	j := num
+	if j > 0 && src[j-1] == '[' {
+		j--
+	}
+	for j > 0 && (src[j-1] == ' ' || src[j-1] == '\n' || src[j-1] == '\r' || src[j-1] == '\t') {
+		j--
+	}
+	if j == num {
+		return 0, 0, false, false
+	}
+	end = j
+	if j > 0 && src[j-1] == 's' {
+		j--
+	}
+	for _, kw := range [...]struct {
+		word string
+		dec  bool
+	}{{"resolution", false}, {"decision", true}} {
+		s := j - len(kw.word)
+		if s < 0 || src[s+1:j] != kw.word[1:] || src[s]|0x20 != kw.word[0] {
+			continue
+		}
+		if s > 0 && (isAlnum(src[s-1]) || src[s-1] == '-') {
+			continue
+		}
+		return s, end, kw.dec, true
+	}
+	return 0, 0, false, false
+}
+
+// numberList reads the numbers after the keyword at [kwStart, kwEnd); it
+// returns the end of the list.
+func (x *extraction) numberList(kwStart, kwEnd int, dec bool) (end int) {
 	src := x.text
 	j := skipSpace(src, kwEnd)
 	if j < len(src) && src[j] == '[' {
@@ -72,10 +157,10 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) {
 	}
 	first, ok := parseItem(src, j)
 	if !ok {
-		return
+		return kwEnd
 	}
 	items := []item{first}
-	end := first.end
+	end = first.end
 	for {
 		k := skipListFiller(src, end)
 		sep := listSeparator(src, k)
@@ -101,13 +186,13 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) {
 	}
 	defer func() { x.lastList = listEnd{end: end, body: body} }()
 	if body == foreign {
-		return
+		return end
 	}
 	if !explicit {
 		if b := x.bodyAfter(end); b != "" {
 			body, explicit = b, true
 			if body == foreign {
-				return
+				return end
 			}
 		}
 	}
@@ -153,6 +238,7 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) {
 		r.Pinpoint = strings.Join(pins, ", ")
 		x.add(r)
 	}
+	return end
 }
 
 // listEnd remembers the last list of numbers and its body, for rule 4.

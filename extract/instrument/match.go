@@ -1,6 +1,7 @@
 package instrument
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -308,7 +309,7 @@ func (m *matcher) find(text []byte, keep func(*Instrument) bool) []Match {
 			continue
 		}
 		f, end := m.longest(text, i, keep)
-		if end < 0 {
+		if end < 0 || f.bare && m.otherCharterBefore(text, i) {
 			continue
 		}
 		if f.inst != nil {
@@ -423,7 +424,16 @@ func (m *matcher) accept(text []byte, start, end int, f form) bool {
 		return false
 	}
 	if f.bare {
-		return precededByThe(text, start) && !continuations[w1]
+		if !precededByThe(text, start) || w1 == "of" {
+			return false // "the Charter of Paris", "the Charter of the Organization of American States"
+		}
+		if continuations[w1] {
+			// "the Charter for a New Europe", but "the Charter for the
+			// maintenance of ..." and "the Charter on efforts to ..."
+			w2, _, _ := nextWord(text, w1start+len(w1))
+			return w2 != "a" && w2 != "an" && (w2 == "" || w2[0] < 'A' || w2[0] > 'Z')
+		}
+		return true
 	}
 	if f.short && continuations[w1] {
 		w2, _, _ := nextWord(text, w1start+len(w1))
@@ -469,6 +479,75 @@ func precededByThe(text []byte, start int) bool {
 	}
 	b, _ := before(text, i-3)
 	return !isWordByte(b)
+}
+
+// charterWindow is how far back, in bytes, a charter other than the UN
+// Charter makes a later bare "the Charter" ambiguous: about two paragraphs.
+const charterWindow = 1500
+
+var charterWord = []byte("Charter")
+
+// otherCharterBefore reports whether, within charterWindow bytes before
+// start, the text names a charter that is not the UN Charter ("the Charter
+// of the Nuremberg Tribunal, ... provisions of the Charter and the
+// Judgment"): a bare "the Charter" at start may then mean that one. A
+// charter is named by a capitalised word before it ("African Charter",
+// "Community Charter") or by "of", or "on"/"for" and a capitalised word,
+// after it; the UN Charter's own names do not count.
+func (m *matcher) otherCharterBefore(text []byte, start int) bool {
+	lo := max(0, start-charterWindow)
+	for hi := start; ; {
+		j := bytes.LastIndex(text[lo:hi], charterWord)
+		if j < 0 {
+			return false
+		}
+		p := lo + j
+		hi = p
+		e := p + len(charterWord)
+		if e < len(text) {
+			if c, _ := at(text, e); isLetterByte(c) {
+				continue // Chartered
+			}
+		}
+		if b, _ := before(text, p); isWordByte(b) {
+			continue
+		}
+		if f, end := m.longest(text, p, nil); end > 0 && f.inst != nil && f.inst.Target == charterTarget {
+			continue // "Charter of the United Nations", a UN bare "the Charter"
+		}
+		if w := wordBefore(text, p); w != "" && 'A' <= w[0] && w[0] <= 'Z' && w != "The" && w != "Nations" {
+			return true
+		}
+		w1, w1start, _ := nextWord(text, e)
+		if w1 == "of" {
+			return true
+		}
+		if w1 == "on" || w1 == "for" {
+			if w2, _, _ := nextWord(text, w1start+len(w1)); w2 != "" && 'A' <= w2[0] && w2[0] <= 'Z' {
+				return true
+			}
+		}
+	}
+}
+
+// wordBefore returns the ASCII word before the white space that ends at i.
+func wordBefore(text []byte, i int) string {
+	k := i
+	for k > 0 {
+		c, w := before(text, k)
+		if c != chSpace {
+			break
+		}
+		k -= w
+	}
+	if k == i {
+		return ""
+	}
+	j := k
+	for j > 0 && text[j-1] < 0x80 && isLetterByte(text[j-1]) {
+		j--
+	}
+	return string(text[j:k])
 }
 
 // blockers reads not-instruments.txt: one name a line, # comments.
