@@ -35,7 +35,9 @@ func makeZip(t testing.TB, parts ...[2]string) []byte {
 const wordHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>`
 
-func wp(runs ...string) string { return "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr>" + strings.Join(runs, "") + "</w:p>" }
+func wp(runs ...string) string {
+	return "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/></w:pPr>" + strings.Join(runs, "") + "</w:p>"
+}
 func wr(text string) string {
 	return `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">` + text + `</w:t></w:r>`
 }
@@ -189,7 +191,7 @@ func TestPDFFixture(t *testing.T) {
 	}
 	s := string(got)
 	for _, want := range []string{
-		"United Nations \nA/RES/99/7\n",                             // side-by-side header fields: two lines
+		"United Nations \nA/RES/99/7\n",                              // side-by-side header fields: two lines
 		"resolution 56/2 of 10 July 20241 ",                          // raised marker glued, as in the corpus text
 		"\n\nTaking note of the report of the Secretary-General,2\n", // blank line at the paragraph gap
 		"1. Requests the Secretary-General\nto report",               // hyphenated compound joined
