@@ -2,6 +2,7 @@ package instrument
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -35,6 +36,8 @@ func corpusFiles(tb testing.TB, folder string) map[string][]byte {
 	return out
 }
 
+var dumpFile = flag.String("dump", "", "TestCorpus writes every match with its context, tab-separated, to this file")
+
 // TestCorpus runs Find over the GA and SC corpora: spans are valid and
 // ordered, every match is a name the catalogue knows, and the seed's three
 // instruments come out of its raw text. With -v it lists the most frequent
@@ -47,6 +50,7 @@ func TestCorpus(t *testing.T) {
 		name string
 	}
 	var hits []hit
+	var dump bytes.Buffer
 	for _, folder := range []string{"ga", "sc"} {
 		files := corpusFiles(t, folder)
 		keys := make([]string, 0, len(files))
@@ -63,7 +67,16 @@ func TestCorpus(t *testing.T) {
 				lo, hi := max(0, m.Start-60), min(len(text), m.End+40)
 				ctx := string(text[lo:m.Start]) + "[[" + string(text[m.Start:m.End]) + "]]" + string(text[m.End:hi])
 				hits = append(hits, hit{folder + "/" + name, strings.Join(strings.Fields(ctx), " "), m.Instrument.Name})
+				if *dumpFile != "" {
+					fmt.Fprintf(&dump, "%s/%s\t%s\t%v\t%s\t%s\n", folder, name, m.Instrument.Target, m.Bare,
+						strings.Join(strings.Fields(string(text[m.Start:m.End])), " "), hits[len(hits)-1].ctx)
+				}
 			}
+		}
+	}
+	if *dumpFile != "" {
+		if err := os.WriteFile(*dumpFile, dump.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 	// The seed's raw text names the Charter, the Vienna Declaration and the
