@@ -178,7 +178,7 @@ func renderLineage(e *env, g *graph.Graph, symbol string, opt render.Options, f 
 	if err := writeFileAtomic(rf.output, out.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "citegraph render: wrote %s: %d documents, %d citations", rf.output, len(l.Nodes), len(l.Edges))
+	fmt.Fprintf(e.stderr, "citegraph: wrote %s: %d documents, %d citations", rf.output, len(l.Nodes), len(l.Edges))
 	if n := len(l.More); n > 0 {
 		fmt.Fprintf(e.stderr, ", %d \"+N more\" boxes", n)
 	}
@@ -213,4 +213,37 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("writing %s: %w", path, werr)
 	}
 	return nil
+}
+
+// traceDrawing tells 'trace' whether to draw rather than list: with -o, or
+// with --format svg, png or dot. It returns the format to draw in.
+func (r *renderFlags) traceDrawing(e *env, format string) (render.Format, bool, error) {
+	var f render.Format
+	switch format {
+	case "svg", "png", "dot":
+		f = render.Format(format)
+	default:
+		if r.output == "" {
+			return "", false, nil
+		}
+		if format != "tree" { // tree is the default: -o alone draws
+			return "", false, usagef("-o draws the lineage: give --format svg, png or dot (or none), not %q", format)
+		}
+		var err error
+		if f, err = r.format(""); err != nil {
+			return "", false, err
+		}
+	}
+	if err := r.check(e, f); err != nil {
+		return "", false, err
+	}
+	return f, true, nil
+}
+
+// traceRender draws what 'trace' traced: depth 0 means no limit there.
+func traceRender(e *env, g *graph.Graph, symbol string, down bool, depth int, relations []string, f render.Format, rf *renderFlags) error {
+	if depth == 0 {
+		depth = -1
+	}
+	return renderLineage(e, g, symbol, render.Options{Down: down, Depth: depth, Relations: relations}, f, rf)
 }

@@ -41,6 +41,11 @@ Examples:
   citegraph trace --graph un.citegraph A/RES/80/204 --depth 3
   citegraph trace --down --relation recalling,reaffirming 'A/RES/78/199' ../shared/corpus/ga
   citegraph trace --format csv S/RES/872(1993) ../shared/corpus/sc > lineage.csv
+  citegraph trace A/RES/80/204 ../shared/corpus/ga --depth 3 --reduce -o lineage.svg
+
+With -o FILE (.svg, .png, .dot) or --format svg|png|dot the lineage is drawn
+as by 'citegraph render' (see its --help); --max-nodes, --reduce and
+--engine apply then.
 
 Flags:
 `
@@ -54,7 +59,9 @@ func runTrace(e *env, args []string) error {
 	down := fs.Bool("down", false, "follow who cites the document: its descendants")
 	depth := fs.IntP("depth", "d", 0, "stop `N` citation steps from the document (default: no limit)")
 	relations := fs.StringSlice("relation", nil, "follow only citations with one of these `RELATIONS` (comma separated: recalling,reaffirming,...)")
-	format := fs.StringP("format", "f", "tree", "output `FORMAT`: tree, table, json or csv")
+	format := fs.StringP("format", "f", "tree", "output `FORMAT`: tree, table, json or csv; svg, png or dot draw the lineage")
+	var rf renderFlags
+	addRenderFlags(fs, &rf)
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, traceUsage)
 		fs.PrintDefaults()
@@ -71,8 +78,12 @@ func runTrace(e *env, args []string) error {
 	if *depth < 0 {
 		return usagef("--depth must be 0 (no limit) or more, not %d", *depth)
 	}
+	drawFormat, draw, err := rf.traceDrawing(e, *format)
+	if err != nil {
+		return err
+	}
 	switch *format {
-	case "tree", "table", "json", "csv":
+	case "tree", "table", "json", "csv", "svg", "png", "dot":
 	default:
 		return usagef("unknown --format %q: use tree, table, json or csv", *format)
 	}
@@ -82,6 +93,9 @@ func runTrace(e *env, args []string) error {
 	g, err := src.load(e, fs.Args()[1:])
 	if err != nil {
 		return err
+	}
+	if draw {
+		return traceRender(e, g, fs.Arg(0), *down, *depth, *relations, drawFormat, &rf)
 	}
 	steps, err := g.Trace(fs.Arg(0), graph.TraceOptions{Down: *down, Depth: *depth, Relations: *relations})
 	if err != nil {
