@@ -78,6 +78,7 @@ type extraction struct {
 	ownRaw   string // the document's own symbol as written, "" when unknown
 	own      string // canonical
 	ownKey   string
+	aliasKey string // another symbol of the document itself: "[S/3509]" under an old SC title
 	organ    string // issuing body of the document
 	title    string
 	titleKey string
@@ -229,6 +230,12 @@ func (x *extraction) meta() {
 				continue
 			}
 		}
+		if i < 4 && len(t) > 4 && t[0] == '[' && t[len(t)-1] == ']' && symbol.Match(t[1:len(t)-1]) == len(t)-2 {
+			// Old Security Council texts give, under the title, the
+			// symbol the resolution was issued under: "[S/3509]".
+			x.aliasKey = keyOf(t[1 : len(t)-1])
+			continue
+		}
 		if m := reSCTitle.FindStringSubmatch(t); m != nil && x.ownRaw == "" {
 			x.ownRaw = "S/RES/" + m[1] + "(" + m[2] + ")"
 			if x.organ == "" {
@@ -328,7 +335,7 @@ func (x *extraction) lineEnd(i int) int {
 
 // add records a reference found at [start, end).
 func (x *extraction) add(r Reference) {
-	if r.Target == "" || sameKey(r.Target, x.ownKey) {
+	if r.Target == "" || sameKey(r.Target, x.ownKey) || x.aliasKey != "" && sameKey(r.Target, x.aliasKey) {
 		return
 	}
 	r.Raw = x.text[r.Start:r.End]

@@ -107,15 +107,29 @@ func (x *extraction) symbolAnnexes(s, end int) int {
 			return end
 		}
 		ns := j + len(mod)
-		ne := ns
-		for ne < len(src) && src[ne] >= '0' && src[ne] <= '9' {
-			ne++
+		if ns < len(src) && src[ns] == ' ' {
+			ns++ // "Add. 1" in older texts
 		}
+		ne := ns + digitsAt(src, ns)
 		if ne == ns {
 			return end
 		}
-		x.addTarget(j, ne, canon+"/"+src[j:ne], KindSymbol, sym.Body())
+		first := atoi(src[ns:ne])
+		x.addTarget(j, ne, canon+"/"+mod+src[ns:ne], KindSymbol, sym.Body())
 		end = ne
+		// "Add.1-3": a range of addenda.
+		for _, dash := range [...]string{"-", "–"} {
+			if strings.HasPrefix(src[end:], dash) {
+				if d := digitsAt(src, end+len(dash)); d > 0 {
+					e := end + len(dash) + d
+					for n := first + 1; n <= atoi(src[end+len(dash):e]) && n < first+20; n++ {
+						x.addTarget(j, e, canon+"/"+mod+itoa(n), KindSymbol, sym.Body())
+					}
+					end = e
+				}
+				break
+			}
+		}
 		// "Add.1 and 2"
 		for {
 			k := skipSpace(src, end)
@@ -123,10 +137,7 @@ func (x *extraction) symbolAnnexes(s, end int) int {
 				break
 			}
 			k = skipSpace(src, k+4)
-			e := k
-			for e < len(src) && src[e] >= '0' && src[e] <= '9' {
-				e++
-			}
+			e := k + digitsAt(src, k)
 			if e == k || (e < len(src) && (isAlnum(src[e]) || src[e] == '/')) {
 				break
 			}

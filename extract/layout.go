@@ -247,7 +247,7 @@ func (x *extraction) layout() {
 		if lines[i].kind != lineJunk {
 			continue
 		}
-		if i-last <= 4 {
+		if i-last <= 7 {
 			for j := last + 1; j < i; j++ {
 				lines[j].kind = lineJunk
 			}
@@ -290,11 +290,19 @@ func (x *extraction) layout() {
 			continue
 		}
 		if isRule(tt) {
-			// A rule opens a footnote block only when the next footnote follows.
-			if n, ok := nextFootnoteLine(src, lines, i+1); ok && n > lastFn && n <= lastFn+5 {
+			// A rule opens a footnote block only when the next footnote
+			// (or the sponsors' "*" note of a draft) follows.
+			if n, ok := nextFootnoteLine(src, lines, i+1); ok && (n == -1 || n > lastFn && n <= lastFn+5) {
 				l.kind = lineRule
 				inBlock, cur = true, -1
 			}
+			continue
+		}
+		if inBlock && (strings.HasPrefix(tt, "* ") || strings.HasPrefix(tt, "\\* ")) {
+			// the unnumbered "*" note of a draft: its own footnote 0
+			l.kind = lineFootnote
+			x.footnotes = append(x.footnotes, footnote{n: 0, start: l.start + lead + 2, end: l.end, marker: -1, para: -1})
+			cur = len(x.footnotes) - 1
 			continue
 		}
 		n, off, ok := footnoteStart(tt)
@@ -328,6 +336,9 @@ func nextFootnoteLine(src string, lines []line, i int) (int, bool) {
 		t := trimSpace(src[lines[i].start:lines[i].end])
 		if t == "" {
 			continue
+		}
+		if strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "\\* ") {
+			return -1, true
 		}
 		n, _, ok := footnoteStart(t)
 		return n, ok

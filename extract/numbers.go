@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/citegraph/citegraph/extract/symbol"
@@ -151,7 +152,7 @@ func keywordBefore(src string, num int) (start, end int, dec, ok bool) {
 // returns the end of the list.
 func (x *extraction) numberList(kwStart, kwEnd int, dec bool) (end int) {
 	src := x.text
-	j := skipSpace(src, kwEnd)
+	j := x.gap(kwEnd)
 	if j < len(src) && src[j] == '[' {
 		j++
 	}
@@ -162,16 +163,22 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) (end int) {
 	items := []item{first}
 	end = first.end
 	for {
-		k := skipListFiller(src, end)
-		sep := listSeparator(src, k)
+		k := x.skipListFiller(end)
+		sep := x.listSeparator(k)
 		if sep == 0 {
 			break
 		}
-		k = skipSpace(src, k+sep)
+		k = x.gap(k+sep)
 		if k < len(src) && src[k] == '[' {
 			k++
 		}
 		it, ok := parseItem(src, k)
+		if !ok {
+			// a footnote marker after the separator: "2008,3 22/22", ", 4  28/34"
+			if d := digitsAt(src, k); d > 0 && d <= 3 && k+d < len(src) && isSpace(src[k+d]) {
+				it, ok = parseItem(src, x.gap(k+d))
+			}
+		}
 		if !ok {
 			break
 		}
@@ -217,7 +224,7 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) (end int) {
 			}
 		}
 		start := it.start
-		if n == 0 && skipSpace(src, kwEnd) == it.start {
+		if n == 0 && x.gap(kwEnd) == it.start {
 			start = kwStart
 		}
 		kind := KindResolution
@@ -253,7 +260,7 @@ func (x *extraction) continuesList(end, kw int) bool {
 	if end <= 0 || kw <= end {
 		return false
 	}
-	f := skipListFiller(x.text, end)
+	f := x.skipListFiller(end)
 	if kw < f || kw-f > 40 {
 		return false
 	}
@@ -347,6 +354,35 @@ func parseItem(src string, i int) (item, bool) {
 	return it, true
 }
 
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// gap skips white space and, where a clause runs across a page break, the
+// page furniture and footnotes standing in its way.
+func (x *extraction) gap(i int) int {
+	if i >= len(x.text) || x.lines[x.lineAt(i)].kind != lineText {
+		return skipSpace(x.text, i) // inside a footnote: plain white space
+	}
+	for {
+		i = skipSpace(x.text, i)
+		if i >= len(x.text) {
+			return i
+		}
+		li := x.lineAt(i)
+		switch x.lines[li].kind {
+		case lineText, lineBlank:
+			return i
+		}
+		// skip to the next running text line
+		for li < len(x.lines) && x.lines[li].kind != lineText {
+			li++
+		}
+		if li == len(x.lines) {
+			return len(x.text)
+		}
+		i = x.lines[li].start
+	}
+}
+
 func isRomanSession(s string) bool {
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "ES-"), "S-")
 	if s == "" {
@@ -400,15 +436,16 @@ func partLetters(src string, end int) (int, string) {
 // skipListFiller steps over what may stand between two numbers of a list:
 // "](#)", a date ("of 25 September 2015"), a footnote marker, an
 // "entitled “…”" title, a pinpoint (", annex").
-func skipListFiller(src string, i int) int {
+func (x *extraction) skipListFiller(i int) int {
+	src := x.text
 	for guard := 0; guard < 6; guard++ {
 		j := i
 		if strings.HasPrefix(src[j:], "](#)") {
 			j += 4
 		}
-		k := skipSpace(src, j)
+		k := x.gap(j)
 		if strings.HasPrefix(src[k:], "of ") {
-			if e := dateAt(src, skipSpace(src, k+3)); e > 0 {
+			if e := x.dateAt(x.gap(k+3)); e > 0 {
 				j = e
 			}
 		}
@@ -426,9 +463,9 @@ func skipListFiller(src string, i int) int {
 		}
 		k = j
 		if k < len(src) && src[k] == ',' {
-			k2 := skipSpace(src, k+1)
+			k2 := x.gap(k+1)
 			if strings.HasPrefix(src[k2:], "entitled ") {
-				q := skipSpace(src, k2+len("entitled "))
+				q := x.gap(k2+len("entitled "))
 				if strings.HasPrefix(src[q:], "“") {
 					if e := strings.Index(src[q:min(len(src), q+800)], "”"); e > 0 {
 						j = q + e + len("”")
@@ -444,7 +481,7 @@ func skipListFiller(src string, i int) int {
 					e++
 				}
 				// the word and its value: "annex I", "para. 5"
-				v := skipSpace(src, e)
+				v := x.gap(e)
 				ve := v
 				for ve < len(src) && (isAlnum(src[ve]) || src[ve] == '.') {
 					ve++
@@ -465,17 +502,18 @@ func skipListFiller(src string, i int) int {
 
 // dateAt parses "25 September 2015", "24 and 29 September 1993",
 // "20 to 24 April 2009" at i; it returns the end or 0.
-func dateAt(src string, i int) int {
+func (x *extraction) dateAt(i int) int {
+	src := x.text
 	d := digitsAt(src, i)
 	if d == 0 || d > 2 {
 		return 0
 	}
-	j := skipSpace(src, i+d)
-	for _, conj := range [...]string{"and ", "to ", "-", "–"} {
+	j := x.gap(i+d)
+	for _, conj := range [...]string{"and ", "to ", "-", "–", "and\n", "to\n"} {
 		if strings.HasPrefix(src[j:], conj) {
-			k := skipSpace(src, j+len(conj))
+			k := x.gap(j+len(conj))
 			if e := digitsAt(src, k); e > 0 && e <= 2 {
-				j = skipSpace(src, k+e)
+				j = x.gap(k+e)
 			}
 			break
 		}
@@ -487,7 +525,7 @@ func dateAt(src string, i int) int {
 	if _, ok := months[src[j:m]]; !ok {
 		return 0
 	}
-	y := skipSpace(src, m)
+	y := x.gap(m)
 	if digitsAt(src, y) < 4 {
 		return 0
 	}
@@ -496,15 +534,16 @@ func dateAt(src string, i int) int {
 
 // listSeparator returns the length of a list separator at i (", ", " and ",
 // ", and ", " as well as "), or 0.
-func listSeparator(src string, i int) int {
+func (x *extraction) listSeparator(i int) int {
+	src := x.text
 	j := i
 	if j < len(src) && src[j] == ',' {
 		j++
 	}
-	k := skipSpace(src, j)
-	for _, w := range [...]string{"and ", "as well as ", "or "} {
-		if strings.HasPrefix(src[k:], w) {
-			return k + len(w) - i
+	k := x.gap(j)
+	for _, w := range [...]string{"and", "as well as", "or"} {
+		if strings.HasPrefix(src[k:], w) && k+len(w) < len(src) && isSpace(src[k+len(w)]) {
+			return k + len(w) + 1 - i
 		}
 	}
 	if j > i {
@@ -560,6 +599,17 @@ func (x *extraction) bodyBefore(kw int) (string, bool) {
 	if b, _ := bodySuffix(words); b != "" {
 		return b, true
 	}
+	if b := x.reportBody(kw); b != "" {
+		return b, true
+	}
+	switch last {
+	case "including", "particular", "notably", "especially", "namely":
+		// "Human Rights Council resolutions on the subject, including
+		// resolution 60/5": the body of the resolutions just named.
+		if b := lastNamedResolutions(x.text[from:kw]); b != "" {
+			return b, true
+		}
+	}
 	if last == "Council" || last == "Commission" {
 		return x.resolveGeneric(last, words, kw), true
 	}
@@ -567,6 +617,61 @@ func (x *extraction) bodyBefore(kw int) (string, bool) {
 		return foreign, true
 	}
 	return "", false
+}
+
+// lastNamedResolutions finds the body of the last "<Body> resolutions" in s.
+func lastNamedResolutions(s string) string {
+	for end := len(s); end > 0; {
+		i := strings.LastIndex(s[:end], " resolutions")
+		if i < 0 {
+			return ""
+		}
+		if b, _ := bodySuffix(strings.Fields(s[:i])); b != "" && b != foreign {
+			return b
+		}
+		end = i
+	}
+	return ""
+}
+
+// reportBody: a number cited inside a body's report ("Supplement No. 7
+// (E/2015/27), chap. I, sect. C, resolution 59/1") belongs to the body whose
+// report it is. The Official Records supplement of each body has a fixed
+// number: A/n/53 is the Human Rights Council's report, E/yyyy/27 the
+// Commission on the Status of Women's, and so on.
+func (x *extraction) reportBody(kw int) string {
+	var last *Reference
+	for i := len(x.refs) - 1; i >= 0; i-- {
+		r := &x.refs[i]
+		if r.End <= kw && (r.Kind == KindSymbol || r.Kind == KindOfficialRecords) {
+			if last == nil || r.End > last.End {
+				last = r
+			}
+		}
+	}
+	if last == nil || kw-last.End > 60 || strings.ContainsAny(x.text[last.End:kw], ";") {
+		return ""
+	}
+	m := reReport.FindStringSubmatch(last.Target)
+	if m == nil {
+		return ""
+	}
+	if m[1] == "A/" {
+		if m[2] == "53" {
+			return symbol.HRC
+		}
+		return ""
+	}
+	return ecosocReports[m[2]]
+}
+
+var reReport = regexp.MustCompile(`^(A/|E/)\d{2,4}/(\d{2})(?:/|$|\()`)
+
+// ecosocReports maps the number of a commission's annual report to
+// the Economic and Social Council (E/yyyy/n, Supplement No. n-20) to it.
+var ecosocReports = map[string]string{
+	"23": symbol.CHR, "24": symbol.STATCOM, "25": symbol.CPD, "26": symbol.CSOCD, "27": symbol.CSW,
+	"28": symbol.CND, "29": symbol.CSD, "30": symbol.CCPCJ, "31": symbol.CSTD, "42": symbol.UNFF,
 }
 
 // resolveGeneric applies rule 3: "Council" alone means the council last
@@ -621,7 +726,7 @@ func (x *extraction) bodyAfter(end int) string {
 		if lead[0] == 'o' {
 			// "of the X" only right after the number or its date.
 			gap := strings.TrimSpace(window[:i])
-			if gap != "" && dateAt(gap, skipSpace(gap, strings.Index(gap, " ")+1)) == 0 && gap != "," {
+			if gap != "" && gap != "," && !(strings.HasPrefix(gap, "of ") && x.dateAt(x.gap(end+strings.Index(window, "of ")+3)) > 0) {
 				continue
 			}
 		}

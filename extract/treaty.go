@@ -44,7 +44,7 @@ func (x *extraction) treatyVolumes(start, j int) bool {
 			}
 			vols = append(vols, src[j:j+d])
 			j += d
-			k := listSeparator(src, j)
+			k := x.listSeparator(j)
 			if k == 0 || digitsAt(src, skipSpace(src, j+k)) == 0 {
 				break
 			}
@@ -63,7 +63,7 @@ func (x *extraction) treatyVolumes(start, j int) bool {
 	end := j
 	var nos []string
 	k := j
-	if k < len(src) && src[k] == ',' {
+	if k < len(src) && (src[k] == ',' || src[k] == '.' && strings.HasPrefix(src[skipSpace(src, k+1):], "No")) {
 		k = skipSpace(src, k+1)
 		switch {
 		case strings.HasPrefix(src[k:], "Nos."):
@@ -92,7 +92,7 @@ func (x *extraction) treatyVolumes(start, j int) bool {
 						break
 					}
 				}
-				s := listSeparator(src, k)
+				s := x.listSeparator(k)
 				if s == 0 || digitsAt(src, skipSpace(src, k+s)) == 0 {
 					break
 				}
