@@ -168,7 +168,7 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) (end int) {
 		if sep == 0 {
 			break
 		}
-		k = x.gap(k+sep)
+		k = x.gap(k + sep)
 		if k < len(src) && src[k] == '[' {
 			k++
 		}
@@ -445,7 +445,7 @@ func (x *extraction) skipListFiller(i int) int {
 		}
 		k := x.gap(j)
 		if strings.HasPrefix(src[k:], "of ") {
-			if e := x.dateAt(x.gap(k+3)); e > 0 {
+			if e := x.dateAt(x.gap(k + 3)); e > 0 {
 				j = e
 			}
 		}
@@ -463,9 +463,9 @@ func (x *extraction) skipListFiller(i int) int {
 		}
 		k = j
 		if k < len(src) && src[k] == ',' {
-			k2 := x.gap(k+1)
+			k2 := x.gap(k + 1)
 			if strings.HasPrefix(src[k2:], "entitled ") {
-				q := x.gap(k2+len("entitled "))
+				q := x.gap(k2 + len("entitled "))
 				if strings.HasPrefix(src[q:], "“") {
 					if e := strings.Index(src[q:min(len(src), q+800)], "”"); e > 0 {
 						j = q + e + len("”")
@@ -508,12 +508,12 @@ func (x *extraction) dateAt(i int) int {
 	if d == 0 || d > 2 {
 		return 0
 	}
-	j := x.gap(i+d)
+	j := x.gap(i + d)
 	for _, conj := range [...]string{"and ", "to ", "-", "–", "and\n", "to\n"} {
 		if strings.HasPrefix(src[j:], conj) {
-			k := x.gap(j+len(conj))
+			k := x.gap(j + len(conj))
 			if e := digitsAt(src, k); e > 0 && e <= 2 {
-				j = x.gap(k+e)
+				j = x.gap(k + e)
 			}
 			break
 		}
