@@ -73,13 +73,17 @@ func (w *writer) gmlAttr(key, value string) {
 	if clean(value) == "" {
 		return
 	}
-	w.WriteString("    " + key + " ")
+	w.WriteString("    ")
+	w.WriteString(key)
+	w.WriteByte(' ')
 	w.gmlString(value)
 	w.WriteByte('\n')
 }
 
 func (w *writer) gmlInt(key string, n int) {
-	w.WriteString("    " + key + " ")
+	w.WriteString("    ")
+	w.WriteString(key)
+	w.WriteByte(' ')
 	w.int(n)
 	w.WriteByte('\n')
 }
@@ -132,22 +136,28 @@ func GML(w io.Writer, g *graph.Graph) error {
 	return o.flush()
 }
 
-// pajekLabel writes s as a double-quoted Pajek label: flattened to one
-// line, with '"' and '\' escaped by a backslash as networkx (shlex) reads
-// them.
-func (w *writer) pajekLabel(s string) {
+// pajekText returns s as a Pajek label holds it. Pajek labels have no
+// escapes (igraph reads a backslash literally, networkx as shlex does), so
+// the label is flattened to one line and its double quotes become single
+// quotes and its backslashes slashes: the same text for every reader. UN
+// symbols hold neither.
+func pajekText(s string) string {
 	s = flat(s)
-	w.WriteByte('"')
 	if strings.ContainsAny(s, `"\`) {
-		s = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+		s = strings.NewReplacer(`"`, `'`, `\`, `/`).Replace(s)
 	}
-	w.WriteString(s)
+	return s
+}
+
+func (w *writer) pajekLabel(s string) {
+	w.WriteByte('"')
+	w.WriteString(pajekText(s))
 	w.WriteByte('"')
 }
 
 // Pajek writes g as a Pajek .net file: *Vertices numbered from 1 in symbol
-// order and labelled by symbol, *Arcs "from to weight" with the number of
-// mentions as weight. Pajek has no other attributes; use GraphML or GEXF
+// order and labelled by symbol (see pajekText), *Arcs "from to weight"
+// with the number of mentions as weight. Pajek has no other attributes; use GraphML or GEXF
 // for titles and years.
 func Pajek(w io.Writer, g *graph.Graph) error {
 	o := newWriter(w)

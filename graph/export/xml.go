@@ -139,7 +139,9 @@ func (w *writer) graphmlData(key, value string) {
 	if clean(value) == "" {
 		return
 	}
-	w.WriteString(`      <data key="` + key + `">`)
+	w.WriteString(`      <data key="`)
+	w.WriteString(key)
+	w.WriteString(`">`)
 	w.xmlText(value)
 	w.WriteString("</data>\n")
 }
@@ -244,7 +246,9 @@ func (w *writer) gexfValue(key, value string) {
 	if clean(value) == "" {
 		return
 	}
-	w.WriteString(`          <attvalue for="` + key + `" value="`)
+	w.WriteString(`          <attvalue for="`)
+	w.WriteString(key)
+	w.WriteString(`" value="`)
 	w.xmlText(value)
 	w.WriteString("\"/>\n")
 }
