@@ -91,6 +91,10 @@ type Graph struct {
 	in    [][]int32      // in[i]: edge indexes entering node i, sorted by source ID
 	from  []int32        // from[e], to[e]: dense endpoints of edge e
 	to    []int32
+
+	keysOnce sync.Once // sorted keys for Closest, built on first use
+	keys     []string
+	keyOrder []int32
 }
 
 // Len returns the number of nodes.

@@ -40,26 +40,30 @@ func (g *Graph) Trace(symbol string, opt TraceOptions) ([]Step, error) {
 	if err != nil {
 		return nil, err
 	}
-	keep := g.relationFilter(opt.Relations)
+	var keep func(int32) bool
+	if len(opt.Relations) > 0 {
+		keep = g.relationFilter(opt.Relations)
+	}
+	adj, end := g.out, g.to
+	if opt.Down {
+		adj, end = g.in, g.from
+	}
 	steps := []Step{{Node: root, Parent: -1, Edge: -1}}
 	seen := make([]bool, len(g.nodes))
 	seen[root] = true
 	for k := 0; k < len(steps); k++ {
-		s := steps[k]
-		if opt.Depth > 0 && s.Depth >= opt.Depth {
-			continue
+		u, d := steps[k].Node, steps[k].Depth
+		if opt.Depth > 0 && d >= opt.Depth {
+			// Breadth-first: every later step is as deep.
+			break
 		}
-		es, end := g.out[s.Node], g.to
-		if opt.Down {
-			es, end = g.in[s.Node], g.from
-		}
-		for _, e := range es {
+		for _, e := range adj[u] {
 			v := end[e]
-			if seen[v] || !keep(e) {
+			if seen[v] || keep != nil && !keep(e) {
 				continue
 			}
 			seen[v] = true
-			steps = append(steps, Step{Node: int(v), Depth: s.Depth + 1, Parent: s.Node, Edge: int(e)})
+			steps = append(steps, Step{Node: int(v), Depth: d + 1, Parent: u, Edge: int(e)})
 		}
 	}
 	return steps, nil
@@ -92,6 +96,10 @@ const DefaultPathLimit = 100
 // indexes, in lexicographic order of their symbols, at most limit of them
 // (limit <= 0 means DefaultPathLimit). relations filters edges as in
 // Trace. It returns no paths and no error when to cannot be reached.
+//
+// The search is bidirectional (it grows the smaller frontier, from the
+// citing side or the cited side), so its cost is that of the two balls
+// around the ends that meet, not of everything from reaches.
 func (g *Graph) ShortestPaths(from, to string, relations []string, limit int) ([][]int, error) {
 	s, err := g.Lookup(from)
 	if err != nil {
@@ -108,81 +116,102 @@ func (g *Graph) ShortestPaths(from, to string, relations []string, limit int) ([
 		return [][]int{{s}}, nil
 	}
 	keep := g.relationFilter(relations)
-	// Distances from s along citations, up to t's distance.
-	distS := g.bfs(s, false, keep, t)
-	if distS[t] < 0 {
+	df := map[int32]int32{int32(s): 0} // distance from s, for the nodes the forward search reached
+	db := map[int32]int32{int32(t): 0} // distance to t, for the nodes the backward search reached
+	ff, fb := []int32{int32(s)}, []int32{int32(t)}
+	var F, B int32
+	met := false
+	for !met && len(ff) > 0 && len(fb) > 0 {
+		var next []int32
+		if len(ff) <= len(fb) {
+			for _, u := range ff {
+				for _, e := range g.out[u] {
+					v := g.to[e]
+					if _, ok := df[v]; ok || !keep(e) {
+						continue
+					}
+					df[v] = F + 1
+					next = append(next, v)
+					if _, ok := db[v]; ok {
+						met = true
+					}
+				}
+			}
+			F++
+			ff = next
+		} else {
+			for _, u := range fb {
+				for _, e := range g.in[u] {
+					v := g.from[e]
+					if _, ok := db[v]; ok || !keep(e) {
+						continue
+					}
+					db[v] = B + 1
+					next = append(next, v)
+					if _, ok := df[v]; ok {
+						met = true
+					}
+				}
+			}
+			B++
+			fb = next
+		}
+	}
+	if !met {
 		return nil, nil
 	}
-	// Distances to t, backwards, limited to nodes reached from s.
-	distT := g.bfs(t, true, keep, -1)
-	dt := distS[t]
+	// The first meeting happens at distance F+B exactly. pos[u] = p when
+	// u is at position p of some shortest path: found backwards from t.
+	dt := F + B
+	pos := map[int32]int32{int32(t): dt}
+	layer := []int32{int32(t)}
+	for p := dt - 1; p >= 0; p-- {
+		var prev []int32
+		for _, v := range layer {
+			for _, e := range g.in[v] {
+				u := g.from[e]
+				if _, ok := pos[u]; ok || !keep(e) {
+					continue
+				}
+				if p <= F {
+					if d, ok := df[u]; !ok || d != p {
+						continue
+					}
+				}
+				if p >= dt-B {
+					if d, ok := db[u]; !ok || d != dt-p {
+						continue
+					}
+				}
+				pos[u] = p
+				prev = append(prev, u)
+			}
+		}
+		layer = prev
+	}
 	var paths [][]int
 	path := []int{s}
-	var walk func(u int)
-	walk = func(u int) {
+	var walk func(u int32, p int32)
+	walk = func(u int32, p int32) {
 		if len(paths) >= limit {
 			return
 		}
-		if u == t {
+		if p == dt {
 			paths = append(paths, slices.Clone(path))
 			return
 		}
-		du := distS[u]
 		for _, e := range g.out[u] {
 			v := g.to[e]
-			if !keep(e) {
-				continue
-			}
-			dv := distS[v]
-			if dv < 0 || dv != du+1 {
-				continue
-			}
-			if tv := distT[v]; tv < 0 || tv != dt-dv {
+			if q, ok := pos[v]; !ok || q != p+1 || !keep(e) {
 				continue
 			}
 			path = append(path, int(v))
-			walk(int(v))
+			walk(v, p+1)
 			path = path[:len(path)-1]
 		}
 	}
-	walk(s)
+	walk(int32(s), 0)
 	return paths, nil
-}
-
-// bfs returns the distance of every node reached from root, along
-// citations or (back) against them. With stop >= 0 it does not go beyond
-// the distance of stop. Nodes not reached have distance -1.
-func (g *Graph) bfs(root int, back bool, keep func(int32) bool, stop int) []int32 {
-	dist := make([]int32, len(g.nodes))
-	for i := range dist {
-		dist[i] = -1
-	}
-	dist[root] = 0
-	queue := []int32{int32(root)}
-	limit := int32(-1)
-	for k := 0; k < len(queue); k++ {
-		u := queue[k]
-		d := dist[u]
-		if limit >= 0 && d >= limit {
-			break
-		}
-		es, end := g.out[u], g.to
-		if back {
-			es, end = g.in[u], g.from
-		}
-		for _, e := range es {
-			v := end[e]
-			if dist[v] >= 0 || !keep(e) {
-				continue
-			}
-			dist[v] = d + 1
-			if int(v) == stop {
-				limit = d + 1
-			}
-			queue = append(queue, v)
-		}
-	}
-	return dist
 }
 
 // A NotFoundError reports a symbol that is not in the graph, with the
@@ -210,45 +239,76 @@ func (g *Graph) Lookup(symbol string) (int, error) {
 
 // Closest returns the n node IDs nearest to symbol by edit distance over
 // keys (Levenshtein on Key), ties broken by ID.
+//
+// It walks the keys in sorted order, so that consecutive keys share the
+// rows of the edit-distance table for their common prefix, and skips every
+// key under a prefix whose row already exceeds the n-th best distance: on a
+// million symbols that share a few prefixes (A/RES/80/...) it computes a
+// small part of the table.
 func (g *Graph) Closest(symbol string, n int) []string {
-	if n <= 0 {
+	if n <= 0 || len(g.nodes) == 0 {
 		return nil
 	}
-	k := []byte(Key(symbol))
-	type cand struct {
-		d int
-		i int
+	q := []byte(Key(symbol))
+	keys, order := g.sortedKeys()
+	type cand struct{ d, i int }
+	cmp := func(a, b cand) int {
+		if a.d != b.d {
+			return a.d - b.d
+		}
+		return a.i - b.i
 	}
-	var best []cand // sorted by (d, i), at most n
-	worst := len(k) + 64
-	row := make([]int, len(k)+1)
-	for i := range g.nodes {
-		id := Key(g.nodes[i].ID)
-		bound := worst
-		if len(best) < n {
-			bound = len(k) + len(id)
-		}
-		if abs(len(id)-len(k)) > bound {
-			continue
-		}
-		d := levenshtein(k, id, bound, row)
-		if d > bound || len(best) == n && d >= worst {
-			continue
-		}
-		c := cand{d, i}
-		j, _ := slices.BinarySearchFunc(best, c, func(a, b cand) int {
-			if a.d != b.d {
-				return a.d - b.d
+	var best []cand // sorted by cmp, at most n
+	// rows[j] is the table row for the first j bytes of the current key.
+	rows := [][]int{make([]int, len(q)+1)}
+	for i := range rows[0] {
+		rows[0][i] = i
+	}
+	prev, valid := "", 0 // rows[0..valid] hold the rows of prev's prefixes
+	for k := 0; k < len(keys); {
+		key := keys[k]
+		l := min(commonPrefix(prev, key), valid)
+		prev = key
+		pruned := false
+		for j := l + 1; j <= len(key); j++ {
+			if j >= len(rows) {
+				rows = append(rows, make([]int, len(q)+1))
 			}
-			return a.i - b.i
-		})
-		best = slices.Insert(best, j, c)
-		if len(best) > n {
-			best = best[:n]
+			up, row := rows[j-1], rows[j]
+			row[0] = j
+			rmin := j
+			c := key[j-1]
+			for i := 1; i <= len(q); i++ {
+				cost := 1
+				if q[i-1] == c {
+					cost = 0
+				}
+				v := min(up[i]+1, row[i-1]+1, up[i-1]+cost)
+				row[i] = v
+				rmin = min(rmin, v)
+			}
+			valid = j
+			if len(best) == n && rmin > best[n-1].d {
+				// No key with this prefix can do better: skip them all.
+				p := key[:j]
+				k += sortSearch(len(keys)-k, func(x int) bool { return !strings.HasPrefix(keys[k+x], p) })
+				pruned = true
+				break
+			}
 		}
-		if len(best) == n {
-			worst = best[n-1].d
+		if pruned {
+			continue
 		}
+		valid = len(key)
+		c := cand{rows[len(key)][len(q)], int(order[k])}
+		if len(best) < n || cmp(c, best[n-1]) < 0 {
+			j, _ := slices.BinarySearchFunc(best, c, cmp)
+			best = slices.Insert(best, j, c)
+			if len(best) > n {
+				best = best[:n]
+			}
+		}
+		k++
 	}
 	out := make([]string, len(best))
 	for j, c := range best {
@@ -257,38 +317,50 @@ func (g *Graph) Closest(symbol string, n int) []string {
 	return out
 }
 
-// levenshtein returns the edit distance of a and b, or a number above
-// bound as soon as the distance is known to exceed it. row is scratch
-// space of len(a)+1.
-func levenshtein(a []byte, b string, bound int, row []int) int {
-	for i := range row {
-		row[i] = i
-	}
-	for j := 1; j <= len(b); j++ {
-		prev := row[0]
-		row[0] = j
-		rmin := row[0]
-		for i := 1; i <= len(a); i++ {
-			cur := row[i]
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(row[i]+1, row[i-1]+1, prev+cost)
-			row[i] = v
-			prev = cur
-			rmin = min(rmin, v)
-		}
-		if rmin > bound {
-			return bound + 1
+// sortSearch is sort.Search: the first x in [0, n) with f(x), or n; f must
+// be false then true.
+func sortSearch(n int, f func(int) bool) int {
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if !f(m) {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	return row[len(a)]
+	return lo
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			return i
+		}
 	}
-	return x
+	return n
+}
+
+// sortedKeys returns the keys of all nodes in sorted order and their dense
+// indexes, computed once.
+func (g *Graph) sortedKeys() ([]string, []int32) {
+	g.keysOnce.Do(func() {
+		keys := make([]string, len(g.nodes))
+		order := make([]int32, len(g.nodes))
+		for i := range g.nodes {
+			keys[i] = Key(g.nodes[i].ID)
+			order[i] = int32(i)
+		}
+		if !slices.IsSorted(keys) {
+			slices.SortFunc(order, func(a, b int32) int { return strings.Compare(keys[a], keys[b]) })
+			sorted := make([]string, len(keys))
+			for j, i := range order {
+				sorted[j] = keys[i]
+			}
+			keys = sorted
+		}
+		g.keys, g.keyOrder = keys, order
+	})
+	return g.keys, g.keyOrder
 }

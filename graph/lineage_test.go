@@ -3,6 +3,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -281,4 +282,140 @@ func TestKey(t *testing.T) {
 			t.Errorf("Key(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// randomGraph makes a graph of n resolutions with random citations.
+func randomGraph(t testing.TB, seed uint64, n, m int) *Graph {
+	r := rand.New(rand.NewPCG(seed, 1))
+	docs := make([]*extract.Document, n)
+	for i := range docs {
+		docs[i] = &extract.Document{Symbol: fmt.Sprintf("A/RES/%d/%d", 1+r.IntN(9), i)}
+	}
+	for k := 0; k < m; k++ {
+		d := docs[r.IntN(n)]
+		rel := []string{"recalling", "reaffirming", "noting"}[r.IntN(3)]
+		d.References = append(d.References, ref(docs[r.IntN(n)].Symbol, rel, "PP1"))
+	}
+	return buildDocs(t, docs)
+}
+
+// naivePaths enumerates shortest paths by plain forward search.
+func naivePaths(g *Graph, s, t int, keep func(int32) bool) [][]int {
+	dist := map[int]int{s: 0}
+	queue := []int{s}
+	for k := 0; k < len(queue); k++ {
+		u := queue[k]
+		for _, e := range g.OutEdges(u) {
+			_, v := g.Ends(int(e))
+			if _, ok := dist[v]; !ok && keep(e) {
+				dist[v] = dist[u] + 1
+				queue = append(queue, v)
+			}
+		}
+	}
+	dt, ok := dist[t]
+	if !ok {
+		return nil
+	}
+	var out [][]int
+	var walk func(path []int)
+	walk = func(path []int) {
+		u := path[len(path)-1]
+		if len(path)-1 == dt {
+			if u == t {
+				out = append(out, slices.Clone(path))
+			}
+			return
+		}
+		for _, e := range g.OutEdges(u) {
+			_, v := g.Ends(int(e))
+			if dist[v] == len(path) && keep(e) {
+				walk(append(path, v))
+			}
+		}
+	}
+	walk([]int{s})
+	return out
+}
+
+func TestShortestPathsRandom(t *testing.T) {
+	for seed := uint64(0); seed < 40; seed++ {
+		g := randomGraph(t, seed, 60, 150)
+		r := rand.New(rand.NewPCG(seed, 2))
+		for q := 0; q < 30; q++ {
+			s, d := r.IntN(g.Len()), r.IntN(g.Len())
+			var rels []string
+			if q%3 == 0 {
+				rels = []string{"recalling"}
+			}
+			got, err := g.ShortestPaths(g.NodeAt(s).ID, g.NodeAt(d).ID, rels, 1000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want [][]int
+			if s == d {
+				want = [][]int{{s}}
+			} else {
+				want = naivePaths(g, s, d, g.relationFilter(rels))
+			}
+			if len(want) > 1000 {
+				want = want[:1000]
+			}
+			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+				t.Fatalf("seed %d: paths %s -> %s %v:\ngot  %v\nwant %v", seed, g.NodeAt(s).ID, g.NodeAt(d).ID, rels, got, want)
+			}
+		}
+	}
+}
+
+func TestClosestRandom(t *testing.T) {
+	g := randomGraph(t, 3, 3000, 10)
+	r := rand.New(rand.NewPCG(9, 9))
+	for q := 0; q < 100; q++ {
+		sym := fmt.Sprintf("A/RES/%d/%d", r.IntN(12), r.IntN(4000))
+		if q%4 == 0 {
+			sym = strings.ToLower(sym) + "7"
+		}
+		got := g.Closest(sym, 5)
+		// Brute force: distance to every key, ties by dense index.
+		type c struct{ d, i int }
+		var all []c
+		for i, n := range g.Nodes() {
+			all = append(all, c{lev(Key(sym), Key(n.ID)), i})
+		}
+		slices.SortFunc(all, func(a, b c) int {
+			if a.d != b.d {
+				return a.d - b.d
+			}
+			return a.i - b.i
+		})
+		var want []string
+		for _, x := range all[:5] {
+			want = append(want, g.NodeAt(x.i).ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("Closest(%s) = %v, want %v", sym, got, want)
+		}
+	}
+}
+
+func lev(a, b string) int {
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		prev := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cur := row[j]
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			row[j] = min(row[j]+1, row[j-1]+1, prev+cost)
+			prev = cur
+		}
+	}
+	return row[len(b)]
 }
