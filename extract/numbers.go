@@ -680,7 +680,7 @@ func (x *extraction) resolveGeneric(b string, words []string, kw int) string {
 	if b != "Council" && b != "Commission" {
 		return b
 	}
-	clause := x.text[x.clauseStart(kw):kw]
+	clause := strings.Join(strings.Fields(x.text[x.clauseStart(kw):kw]), " ")
 	if b == "Council" {
 		if c := lastCouncil(clause); c != "" {
 			return c
