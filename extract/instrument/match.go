@@ -2,6 +2,7 @@ package instrument
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -88,11 +89,14 @@ type matcher struct {
 	forms []form
 	nodes []node
 	start [256]bool // first bytes of forms
-	pair  []uint64  // bitset over the first two bytes of forms
+	// pair maps the first two bytes of a form to the trie node after them
+	// (0: no form begins so). Forms begin with two plain ASCII characters,
+	// which raw text spells the same way.
+	pair []int32
 }
 
 func newMatcher(insts []Instrument, block []string) *matcher {
-	m := &matcher{nodes: []node{{}}, pair: make([]uint64, 65536/64)}
+	m := &matcher{nodes: []node{{}}, pair: make([]int32, 1<<16)}
 	for i := range insts {
 		in := &insts[i]
 		m.add(form{inst: in, text: norm(in.Name)})
@@ -112,8 +116,8 @@ func newMatcher(insts []Instrument, block []string) *matcher {
 const charterTarget = "UNTS/1/XVI"
 
 func (m *matcher) add(f form) {
-	if len(f.text) < 2 {
-		return
+	if len(f.text) < 3 || !plain(f.text[0]) || !plain(f.text[1]) {
+		panic("instrument: name " + f.text + " must begin with two letters or digits")
 	}
 	f.acronym = isAcronym(f.text)
 	f.quoted = strings.HasPrefix(f.text, "The ")
@@ -142,9 +146,10 @@ func (m *matcher) add(f form) {
 	m.forms = append(m.forms, f)
 	m.nodes[n].form = int32(len(m.forms))
 	m.start[f.text[0]] = true
-	p := uint16(f.text[0])<<8 | uint16(f.text[1])
-	m.pair[p/64] |= 1 << (p % 64)
+	m.pair[uint16(f.text[0])<<8|uint16(f.text[1])] = m.child(m.child(0, f.text[0]), f.text[1])
 }
+
+func plain(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
 
 func isAcronym(s string) bool {
 	if len(s) < 3 {
@@ -296,37 +301,62 @@ func (m *matcher) child(n int32, c byte) int32 {
 func (m *matcher) find(text []byte, keep func(*Instrument) bool) []Match {
 	var out []Match
 	n := len(text)
-	for i := 0; i+1 < n; i++ {
-		c := text[i]
-		if !m.start[c] {
+	for i := 0; i+1 < n; {
+		// Skip eight bytes at a time while none can begin a name.
+		if i+8 <= n && !mayStart(binary.LittleEndian.Uint64(text[i:])) {
+			i += 8
 			continue
 		}
-		p := uint16(c)<<8 | uint16(text[i+1])
-		if m.pair[p/64]&(1<<(p%64)) == 0 {
+		c := text[i]
+		if !m.start[c] {
+			i++
+			continue
+		}
+		nd := m.pair[uint16(c)<<8|uint16(text[i+1])]
+		if nd == 0 {
+			i++
 			continue
 		}
 		if b, _ := before(text, i); isWordByte(b) {
+			i++
 			continue
 		}
-		f, end := m.longest(text, i, keep)
+		f, end := m.longestFrom(text, i, i+2, nd, keep)
 		if end < 0 || f.bare && m.otherCharterBefore(text, i) {
+			i++
 			continue
 		}
 		if f.inst != nil {
 			out = append(out, Match{Start: i, End: end, Instrument: f.inst, Bare: f.bare})
 		}
-		i = end - 1
+		i = end
 	}
 	return out
+}
+
+// mayStart reports whether any of the eight bytes in x is an ASCII digit or
+// capital letter (or one of :;<=>?@ between them), that is, whether a name
+// may begin there.
+func mayStart(x uint64) bool {
+	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
+	const ones = 0x0101010101010101
+	y := x & lo7
+	ge30 := (y + (0x80-0x30)*ones) & hi // low seven bits >= '0'
+	ge5b := (y + (0x80-0x5b)*ones) & hi // low seven bits > 'Z'
+	return ge30&^ge5b&^x != 0
 }
 
 // longest walks the trie from text[start] and returns the longest form that
 // matches there and passes its context rules, with its end; end < 0 when
 // none does.
 func (m *matcher) longest(text []byte, start int, keep func(*Instrument) bool) (form, int) {
+	return m.longestFrom(text, start, start, 0, keep)
+}
+
+// longestFrom is longest with the walk already at node nd and text[i].
+func (m *matcher) longestFrom(text []byte, start, i int, nd int32, keep func(*Instrument) bool) (form, int) {
 	var best form
 	bestEnd := -1
-	nd, i := int32(0), start
 	for {
 		if fi := m.nodes[nd].form; fi != 0 {
 			f := m.forms[fi-1]
