@@ -276,7 +276,10 @@ func Walk(ctx context.Context, paths []string, opts Options, fn func(Result) err
 		for _, it := range items {
 			j := &job{item: it, done: make(chan struct{})}
 			if it.stdin {
-				j.src, j.err = readStdin(opts.Stdin)
+				j.src, j.err = readStdin(ctx, opts.Stdin)
+				if ctx.Err() != nil {
+					return
+				}
 				j.size = int64(len(j.src))
 			}
 			if j.err == nil {
@@ -343,15 +346,31 @@ func Walk(ctx context.Context, paths []string, opts Options, fn func(Result) err
 	return err
 }
 
-func readStdin(r io.Reader) ([]byte, error) {
+// readStdin reads all of r (standard input when nil). A read blocked on a
+// terminal or a pipe cannot be interrupted, so it runs apart: when ctx is
+// cancelled readStdin returns at once and the read ends with the input.
+func readStdin(ctx context.Context, r io.Reader) ([]byte, error) {
 	if r == nil {
 		r = os.Stdin
 	}
-	b, err := io.ReadAll(io.LimitReader(r, input.MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("corpus: reading standard input: %w", err)
+	type result struct {
+		b   []byte
+		err error
 	}
-	return b, nil
+	done := make(chan result, 1)
+	go func() {
+		b, err := io.ReadAll(io.LimitReader(r, input.MaxSize+1))
+		done <- result{b, err}
+	}()
+	select {
+	case res := <-done:
+		if res.err != nil {
+			return nil, fmt.Errorf("corpus: reading standard input: %w", res.err)
+		}
+		return res.b, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // process reads, decodes and extracts one file.

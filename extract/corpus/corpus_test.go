@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -229,5 +230,23 @@ func TestWalkProgress(t *testing.T) {
 	want := Progress{Files: 3, TotalFiles: 3, Bytes: int64(2 * len(resText)), TotalBytes: int64(2 * len(resText)), Failed: 1}
 	if last != want || calls != 4 {
 		t.Errorf("last progress %+v after %d calls, want %+v after 4", last, calls, want)
+	}
+}
+
+// TestWalkCancelBlockedStdin checks that cancelling a Walk that waits for
+// standard input returns at once.
+func TestWalkCancelBlockedStdin(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.txt": resText})
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var got []string
+	err := Walk(ctx, []string{filepath.Join(dir, "a.txt"), "-"}, Options{Stdin: pr}, func(r Result) error {
+		got = append(got, filepath.Base(r.Path))
+		cancel() // after the first file; the second waits on the pipe
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || !slices.Equal(got, []string{"a.txt"}) {
+		t.Errorf("Walk = %v after %q; want context.Canceled after a.txt", err, got)
 	}
 }
