@@ -129,4 +129,3 @@ func TestCitegraphDoesNotLinkEmbedded(t *testing.T) {
 		}
 	}
 }
-
