@@ -49,7 +49,8 @@ Formats (--format, or from the extension of -o):
              neo4j-admin database import full --nodes=nodes.csv \
                --relationships=edges.csv neo4j
 
-With no -o the export goes to standard output. csv and neo4j are two files:
+With no -o (or -o -) the export goes to standard output. csv and neo4j are
+two files:
   -o DIR     (an existing directory, or a name ending in /, created if need
              be) writes DIR/nodes.csv and DIR/edges.csv
   -o PREFIX  writes PREFIX-nodes.csv and PREFIX-edges.csv (a .csv ending of
@@ -91,6 +92,9 @@ func runExport(e *env, args []string) error {
 			return nil
 		}
 		return usagef("%v", err)
+	}
+	if *output == "-" {
+		*output = "" // standard output
 	}
 	f, err := exportFormat(*format, *output)
 	if err != nil {

@@ -71,7 +71,7 @@ func TestExportStdout(t *testing.T) {
 			t.Errorf("%s: stderr %q, want nothing when writing to stdout", f.Name, errs)
 		}
 	}
-	out, _, code := runExportCLI("--graph", gf, "-f", "json")
+	out, _, code := runExportCLI("--graph", gf, "-f", "json", "-o", "-")
 	var d struct {
 		Directed bool
 		Nodes    []map[string]any

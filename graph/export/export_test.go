@@ -687,3 +687,28 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+// TestEmptyGraph: every format writes a graph with no nodes, and the
+// formats with a Go parser read it back.
+func TestEmptyGraph(t *testing.T) {
+	g, err := graph.NewBuilder().Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := outputs(t, g)
+	for _, name := range []string{"graphml", "gexf"} {
+		if err := xml.Unmarshal(out[name], new(xmlDoc)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	var js map[string]any
+	if err := json.Unmarshal(out["json"], &js); err != nil || len(js["nodes"].([]any)) != 0 || len(js["links"].([]any)) != 0 {
+		t.Errorf("json: %v %v", err, js)
+	}
+	if got := string(out["csv-edges"]); got != "source,target,relations,count,paragraphs,start,end\n" {
+		t.Errorf("csv edges %q, want the header alone", got)
+	}
+	if got := string(out["pajek"]); got != "*Network citegraph\n*Vertices 0\n*Arcs\n" {
+		t.Errorf("pajek %q", got)
+	}
+}
