@@ -28,7 +28,7 @@ type item struct {
 }
 
 // yearLike reports a session written as a year (ECOSOC and commissions).
-func (it item) yearLike() bool { return len(it.a) == 4 && it.a >= "1946" }
+func (it item) yearLike() bool { return len(it.a) == 4 && isDigits(it.a) && it.a >= "1946" }
 
 func (x *extraction) findNumbers() {
 	// Candidates are numbers of a shape a resolution can take: digits
@@ -76,7 +76,7 @@ func (x *extraction) findNumbers() {
 			for s > 0 && src[s-1] >= '0' && src[s-1] <= '9' {
 				s--
 			}
-			if s >= 3 && src[s-1] == '-' && src[s-2] == 'S' {
+			if s >= 2 && src[s-1] == '-' && src[s-2] == 'S' {
 				s -= 2 // S-26/2
 				if s >= 1 && src[s-1] == 'E' {
 					s-- // ES-10/19
