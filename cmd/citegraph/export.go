@@ -35,11 +35,13 @@ Formats (--format, or from the extension of -o):
   gexf     GEXF 1.3 for Gephi; nodes start in their year, so Gephi's
            timeline plays the graph year by year (networkx 3.x reads it;
            networkx 2.8 does not know the 1.3 namespace)
-  gml      GML, ASCII, labels unique (nx.read_gml, igraph)
+  gml      GML, ASCII, labels unique (nx.read_gml; igraph 0.10.2 leaves
+           non-ASCII characters as &#NNN; references: use GraphML there)
   pajek    Pajek .net: vertices labelled by symbol, arcs weighted by the
            number of mentions (nx.read_pajek, igraph)
   json     node-link JSON: nx.node_link_graph(json.load(f)); edges are under
-           "links" (networkx 3.6 and later: node_link_graph(d, edges="links"))
+           "links", networkx's default up to 3.5 (a networkx whose default
+           is "edges" needs node_link_graph(d, edges="links"))
   dot      Graphviz DOT of the whole graph (for a readable drawing of one
            lineage use 'citegraph render')
   csv      two tables, nodes.csv (id,title,date,year,body,kind,in_corpus,file)

@@ -16,15 +16,18 @@
 // controls (U+0080-U+009F) and the non-characters U+FFFE and U+FFFF are
 // removed. Those are the characters XML 1.0 forbids or that only garble a
 // title; removing them everywhere means every export of a graph carries the
-// same text. Non-ASCII text is kept as UTF-8. What remains is then escaped
-// as each format requires: XML character references in GraphML and GEXF
-// (tab, line feed and carriage return too, so that XML parsers do not
-// normalise them away), &quot; &amp; and numeric references in GML, JSON
-// string escapes (with <, > and & escaped, so a title holding "</script>"
-// is inert in a web page), RFC 4180 quoting in CSV, and DOT escString
-// escapes. Formats that cannot hold a line break in a value (Pajek labels,
-// neo4j-admin fields without --multiline-fields) have tab, line feed and
-// carriage return replaced by spaces.
+// same text. Non-ASCII text is kept as UTF-8, except in GML, whose files
+// are ASCII (networkx refuses anything else): there it is written as
+// numeric character references. What remains is then escaped as each
+// format requires: XML character references in GraphML and GEXF (tab, line
+// feed and carriage return too, so that XML parsers do not normalise them
+// away); &quot;, &amp; and numeric references in GML; JSON string escapes,
+// with <, > and & escaped so that a title holding "</script>" is inert in
+// a web page; RFC 4180 quoting in CSV; DOT escString escapes. Formats that
+// cannot hold a line break in a value (Pajek labels, neo4j-admin fields
+// without --multiline-fields) have tab, line feed and carriage return
+// replaced by spaces, and Pajek, which has no escapes at all, has double
+// quotes replaced by single quotes and backslashes by slashes.
 //
 // # Attributes
 //

@@ -76,10 +76,10 @@ func (w *writer) jsonStrings(vs []string) {
 //	 "nodes": [{"id": "A/RES/79/166", "title": ..., "year": 2024, ...}],
 //	 "links": [{"source": ..., "target": ..., "relations": ["recalling"], ...}]}
 //
-// Edges are under "links", the key networkx 2.x and 3.x read by default
-// (Debian's python3-networkx is 2.8.8). networkx 3.4 warns that the
-// default will become "edges"; from then on read the file with
-// node_link_graph(data, edges="links"). Every node has every attribute;
+// Edges are under "links", the key networkx reads by default (Debian's
+// python3-networkx is 2.8.8; tested there). networkx 3.4 announced that
+// the default will become "edges"; a networkx that has made the change
+// reads the file with node_link_graph(data, edges="links"). Every node has every attribute;
 // "year" is null when unknown. Relations and paragraphs are JSON arrays.
 // One node or link per line.
 func NodeLinkJSON(w io.Writer, g *graph.Graph) error {
