@@ -45,3 +45,36 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFindAcross: no panic; spans inside the text and sorted by start; a
+// match overlaps another only by lying inside a gap the other encloses.
+func FuzzFindAcross(f *testing.F) {
+	f.Add([]byte("the Durban Declaration and Programme \n_____ \n1 See the Universal Declaration of Human Rights.\n2/4 \nof Action"))
+	f.Add([]byte("the Charter of the\n______\n3/9\nUnited Nations"))
+	f.Fuzz(func(t *testing.T, text []byte) {
+		gaps := gapsOf(string(text))
+		ms := FindAcross(text, "", gaps)
+		for i, m := range ms {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || m.Instrument == nil {
+				t.Fatalf("bad match %+v in %d bytes", m, len(text))
+			}
+			if i > 0 && ms[i-1].Start > m.Start {
+				t.Fatalf("matches out of order: %+v then %+v", ms[i-1], m)
+			}
+			for _, o := range ms[:i] {
+				if o.End <= m.Start || m.End <= o.Start {
+					continue
+				}
+				inside := false
+				for _, g := range gaps {
+					if g.Start >= o.Start && g.End <= o.End && m.Start >= g.Start && m.End <= g.End {
+						inside = true
+					}
+				}
+				if !inside {
+					t.Fatalf("%+v overlaps %+v outside a gap", m, o)
+				}
+			}
+		}
+	})
+}
