@@ -111,9 +111,19 @@ func WriteDOT(w io.Writer, l *Lineage) error {
 	}
 	p("\t}\n")
 
+	// A "+N more" box (documents left out by MaxNodes) is declared right
+	// after its parent and hangs below it, outside the rows of years (in
+	// the parent's row, Graphviz puts it at the far end of the row).
+	moreOf := map[string]More{}
+	for _, m := range l.More {
+		moreOf[m.Parent] = m
+	}
 	p("\n\t// Documents.\n")
 	for _, d := range l.Nodes {
 		writeDoc(p, d)
+		if m, ok := moreOf[d.ID]; ok {
+			writeMore(p, m, l.Down)
+		}
 	}
 	for _, r := range rows {
 		p("\t{rank=same; %s;", quote("year:"+r.key))
@@ -121,26 +131,6 @@ func WriteDOT(w io.Writer, l *Lineage) error {
 			p(" %s;", quote(d.ID))
 		}
 		p("}\n")
-	}
-
-	if len(l.More) > 0 {
-		p("\n\t// Documents left out by --max-nodes.\n")
-		for _, m := range l.More {
-			id := quote("more:" + m.Parent)
-			list := m.Hidden
-			tail := ""
-			if len(list) > moreListed {
-				list, tail = list[:moreListed], ", …"
-			}
-			tip := fmt.Sprintf("%s not drawn: %s%s", plural(len(m.Hidden), "document", "documents"), strings.Join(list, ", "), tail)
-			p("\t%s [label=%s, tooltip=%s, shape=box, style=\"rounded,dashed\", color=\"#777777\", fontcolor=\"#444444\"];\n",
-				id, quote(fmt.Sprintf("+%d more", len(m.Hidden))), quote(tip))
-			if l.Down {
-				p("\t%s -> %s [style=dashed, color=\"#777777\", arrowhead=none];\n", id, quote(m.Parent))
-			} else {
-				p("\t%s -> %s [style=dashed, color=\"#777777\", arrowhead=none];\n", quote(m.Parent), id)
-			}
-		}
 	}
 
 	p("\n\t// Citations: an arrow from the citing document to the cited one.\n")
@@ -173,6 +163,24 @@ func docShape(d Doc, s *bodyStyle) (shape, style string) {
 		return "note", strings.ReplaceAll(strings.ReplaceAll(s.style, "rounded,", ""), ",dashed", "")
 	}
 	return s.shape, s.style
+}
+
+// writeMore writes a "+N more" box and its link to its parent.
+func writeMore(p func(string, ...any), m More, down bool) {
+	id := quote("more:" + m.Parent)
+	list := m.Hidden
+	tail := ""
+	if len(list) > moreListed {
+		list, tail = list[:moreListed], ", …"
+	}
+	tip := fmt.Sprintf("%s not drawn: %s%s", plural(len(m.Hidden), "document", "documents"), strings.Join(list, ", "), tail)
+	p("\t%s [label=%s, tooltip=%s, shape=box, style=\"rounded,dashed\", color=\"#777777\", fontcolor=\"#444444\"];\n",
+		id, quote(fmt.Sprintf("+%d more", len(m.Hidden))), quote(tip))
+	if down {
+		p("\t%s -> %s [style=dashed, color=\"#777777\", arrowhead=none];\n", id, quote(m.Parent))
+	} else {
+		p("\t%s -> %s [style=dashed, color=\"#777777\", arrowhead=none];\n", quote(m.Parent), id)
+	}
 }
 
 func writeDoc(p func(string, ...any), d Doc) {
