@@ -86,6 +86,7 @@ type extraction struct {
 
 	session   int     // General Assembly session of the document, 0 when unknown
 	lastList  listEnd // the last list of numbers read, for rule 4
+	nSymbols  int     // x.refs[:nSymbols] are the written symbols, in text order
 	paras     []paragraph
 	supers    []superMarker // Markdown footnote markers, nil in raw text
 	footnotes []footnote
@@ -262,7 +263,13 @@ func (x *extraction) meta() {
 			}
 		}
 	}
-	if m := reAdopted.FindStringSubmatch(src[:min(len(src), x.lineEnd(head))]); m != nil {
+	headText := src[:min(len(src), x.lineEnd(head))]
+	if i := strings.Index(headText, "dopted by"); i >= 0 {
+		headText = headText[max(0, i-1):min(len(headText), i+200)]
+	} else {
+		headText = ""
+	}
+	if m := reAdopted.FindStringSubmatch(headText); m != nil {
 		x.date = isoDate(m[2], m[3], m[4])
 		if o, ok := bodyPhrases[strings.TrimSpace(m[1])]; ok && o != foreign && x.organ == "" {
 			x.organ = o
@@ -348,14 +355,14 @@ func (x *extraction) add(r Reference) {
 		r.Paragraph = "FN" + itoa(n)
 		for _, f := range x.footnotes {
 			if f.n == n && f.para >= 0 {
-				r.Relation = x.paras[f.para].relation
+				r.Relation = x.relation(f.para)
 				break
 			}
 		}
 	case lineText:
 		if p := x.paraAt(r.Start); p >= 0 {
 			r.Paragraph = x.paras[p].label
-			r.Relation = x.paras[p].relation
+			r.Relation = x.relation(p)
 		}
 	default:
 		return // page furniture
@@ -382,6 +389,7 @@ func (x *extraction) clauseStart(p int) int {
 // find runs the find and resolve stages over the whole text.
 func (x *extraction) find() {
 	x.findSymbols()
+	x.nSymbols = len(x.refs)
 	x.findNumbers()
 	x.findTreaties()
 	x.findIbid()

@@ -46,7 +46,7 @@ func (x *extraction) findSymbols() {
 		end := x.escapedQualifier(s + n)
 		covered = end
 		i = end
-		x.addSymbol(s, end)
+		sym, ok := x.addSymbol(s, end)
 		// Joint ("double") symbol: X-Y.
 		for end < len(src) {
 			j := end
@@ -61,26 +61,23 @@ func (x *extraction) findSymbols() {
 			if m == 0 {
 				break
 			}
-			x.addSymbol(j, j+m)
+			sym, ok = x.addSymbol(j, j+m)
 			end = j + m
 			covered, i = end, end
 		}
 		// "and Corr.1", "and Add.1 and 2".
-		end = x.symbolAnnexes(s, end)
+		if ok {
+			end = x.symbolAnnexes(sym, end)
+		}
 		covered = max(covered, end)
 		i = max(i, end)
 	}
 }
 
 // symbolAnnexes handles "X and Corr.1", "X and Add.1 and 2" after the
-// symbol at [s, end). It returns the end of what it consumed.
-func (x *extraction) symbolAnnexes(s, end int) int {
+// symbol sym ending at end. It returns the end of what it consumed.
+func (x *extraction) symbolAnnexes(sym symbol.Symbol, end int) int {
 	src := x.text
-	base := src[s:end]
-	sym, err := symbol.Parse(base)
-	if err != nil {
-		return end
-	}
 	canon := sym.String()
 	for {
 		j := skipSpace(src, end)
@@ -189,10 +186,14 @@ func (x *extraction) escapedQualifier(end int) int {
 }
 
 // addSymbol records the written symbol at [s, end).
-func (x *extraction) addSymbol(s, end int) {
-	sym, err := symbol.Parse(strings.ReplaceAll(x.text[s:end], `\`, ""))
+func (x *extraction) addSymbol(s, end int) (symbol.Symbol, bool) {
+	raw := x.text[s:end]
+	if strings.IndexByte(raw, '\\') >= 0 {
+		raw = strings.ReplaceAll(raw, `\`, "")
+	}
+	sym, err := symbol.Parse(raw)
 	if err != nil {
-		return
+		return sym, false
 	}
 	kind := KindSymbol
 	switch {
@@ -205,6 +206,7 @@ func (x *extraction) addSymbol(s, end int) {
 		kind = KindOfficialRecords
 	}
 	x.addTarget(s, end, sym.String(), kind, sym.Body())
+	return sym, true
 }
 
 // officialRecords reports a symbol given in parentheses after

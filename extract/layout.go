@@ -34,7 +34,11 @@ type line struct {
 type paragraph struct {
 	start, end int
 	label      string // HEAD, PP3, OP2
-	relation   string
+	opener     int    // offset of the clause's opening words, -1 if none
+	operative  bool   // an operative paragraph: its opening is a verb
+	inherit    int    // a sub-paragraph takes the relation of paragraph inherit, -1 if none
+	relation   string // computed on demand by extraction.relation
+	relDone    bool
 	heading    bool // before the "The General Assembly," line
 }
 
@@ -424,7 +428,8 @@ func (x *extraction) paragraphs() {
 			if cur != nil {
 				x.paras = append(x.paras, *cur)
 			}
-			p := paragraph{start: l.start, end: l.end}
+			p := paragraph{start: l.start, end: l.end, opener: -1, inherit: -1}
+			tStart := l.start + strings.Index(src[l.start:l.end], t)
 			switch {
 			case heading:
 				p.label, p.heading = "HEAD", true
@@ -434,17 +439,14 @@ func (x *extraction) paragraphs() {
 			case n > 0:
 				op = n
 				p.label = "OP" + itoa(n)
-				p.relation = relationOf(t[strings.IndexByte(t, '.')+1:], true)
-				p.relation = x.relationAfterNumber(l, p.relation)
+				p.opener, p.operative = tStart+strings.IndexByte(t, '.')+1, true
 			case op > 0:
 				p.label = "OP" + itoa(op)
-				if cur != nil {
-					p.relation = cur.relation
-				}
+				p.inherit = len(x.paras) - 1
 			default:
 				pp++
 				p.label = "PP" + itoa(pp)
-				p.relation = relationOf(t, false)
+				p.opener = tStart
 			}
 			cur = &p
 		}
@@ -456,17 +458,23 @@ func (x *extraction) paragraphs() {
 	}
 }
 
-// relationAfterNumber handles "1. " alone on its line, the verb on the next.
-func (x *extraction) relationAfterNumber(l line, rel string) string {
-	if rel != "" {
-		return rel
+// relation returns the clause relation of paragraph i, computed on first
+// use: most paragraphs cite nothing.
+func (x *extraction) relation(i int) string {
+	p := &x.paras[i]
+	if p.relDone {
+		return p.relation
 	}
-	i := strings.IndexByte(x.text[l.end:min(len(x.text), l.end+200)], '\n')
-	if i < 0 {
-		return ""
+	p.relDone = true
+	switch {
+	case p.inherit >= 0:
+		p.relation = x.relation(p.inherit)
+	case p.opener >= 0:
+		// "1. \nReaffirms": the verb may stand on the next line.
+		rest := strings.TrimLeft(x.text[p.opener:min(len(x.text), p.opener+120)], " \t\r\n")
+		p.relation = relationOf(rest, p.operative)
 	}
-	rest := x.text[l.end+i+1 : min(len(x.text), l.end+200)]
-	return relationOf(trimSpace(rest), true)
+	return p.relation
 }
 
 func (x *extraction) hasOrganLine() bool { return x.organLineAt >= 0 }

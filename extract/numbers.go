@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/citegraph/citegraph/extract/symbol"
@@ -557,7 +558,7 @@ func (x *extraction) listSeparator(i int) int {
 // the document's own organ for "its", or "" when none is named. explicit
 // says a body (or "its") was named.
 func (x *extraction) bodyBefore(kw int) (string, bool) {
-	from := max(x.clauseStart(kw), kw-240)
+	from := max(x.clauseStart(kw), kw-160)
 	words := strings.Fields(x.text[from:kw])
 	for i, w := range words {
 		words[i] = strings.TrimRight(strings.Trim(w, "*_[“”\"("), ",;:)")
@@ -640,16 +641,13 @@ func lastNamedResolutions(s string) string {
 // number: A/n/53 is the Human Rights Council's report, E/yyyy/27 the
 // Commission on the Status of Women's, and so on.
 func (x *extraction) reportBody(kw int) string {
-	var last *Reference
-	for i := len(x.refs) - 1; i >= 0; i-- {
-		r := &x.refs[i]
-		if r.End <= kw && (r.Kind == KindSymbol || r.Kind == KindOfficialRecords) {
-			if last == nil || r.End > last.End {
-				last = r
-			}
-		}
+	syms := x.refs[:x.nSymbols]
+	i := sort.Search(len(syms), func(i int) bool { return syms[i].End > kw }) - 1
+	if i < 0 {
+		return ""
 	}
-	if last == nil || kw-last.End > 60 || strings.ContainsAny(x.text[last.End:kw], ";") {
+	last := &syms[i]
+	if kw-last.End > 60 || strings.IndexByte(x.text[last.End:kw], ';') >= 0 {
 		return ""
 	}
 	m := reReport.FindStringSubmatch(last.Target)
