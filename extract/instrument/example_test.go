@@ -24,3 +24,16 @@ func ExampleLookup() {
 	// Output:
 	// Universal Declaration of Human Rights 1948-12-10 GA
 }
+
+func ExampleFindAcross() {
+	text := []byte("the Durban Declaration and Programme\n" +
+		"__________________\n1 See A/CONF.189/12, chap. I.\n" +
+		"A/RES/99/17\n99-12345\n2/4\n" +
+		"of Action")
+	furniture := []instrument.Gap{{Start: 37, End: 111}} // footnote block, header, job number, counter
+	for _, m := range instrument.FindAcross(text, "2024-12-17", furniture) {
+		fmt.Printf("%d-%d %s\n", m.Start, m.End, m.Instrument.Target)
+	}
+	// Output:
+	// 4-120 A/CONF.189/12
+}

@@ -27,14 +27,34 @@
 //     UNTS/1/XVI; the Statute of the Court likewise 33 UNTS 993.
 //   - Adopted by a treaty conference of the parties: the UN document that
 //     holds the decision (Paris Agreement → FCCC/CP/2015/10/Add.1).
+//   - Endorsed or affirmed by a resolution that does not reproduce it, no
+//     conference having adopted it: that resolution (Global Compact on
+//     Refugees → A/RES/73/151, text in A/73/12 (Part II); Guiding
+//     Principles on Business and Human Rights → A/HRC/RES/17/4, text in
+//     A/HRC/17/31).
+//   - Never adopted: the document that holds the text (Guiding Principles
+//     on Internal Displacement → E/CN.4/1998/53/Add.2).
+//
+// Several instruments may share a target (resolution 2200 A (XXI) adopted
+// both Covenants and the first Optional Protocol); Lookup gives the first,
+// ByTarget all.
 //
 // Registered treaties also carry their Treaty Series entry (TreatySeries),
 // which is what Assembly footnotes usually cite for them, so an extractor
 // can tie a "United Nations, Treaty Series, vol. 1249, No. 20378" footnote
 // to the instrument named in the sentence.
 //
-// The data is instruments.tsv (embedded); every row says in its source
-// column how it is known.
+// The data is instruments.tsv (embedded): columns target, name, aliases
+// (|-separated), date, body, source, treaty_series; every row says in its
+// source column how it is known. not-instruments.txt lists names that
+// contain or extend a catalogued name but denote something else.
+//
+// # Matching
+//
+// Find, FindAsOf and FindAcross find the names and aliases in raw text in
+// one pass: a cheap scan for word starts whose first two bytes begin a
+// catalogued name, then a walk down a byte trie that folds white space,
+// line-end hyphenation, curly quotes and dashes. See Find for the rules.
 package instrument
 
 import (
