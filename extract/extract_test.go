@@ -274,10 +274,8 @@ func TestBadInput(t *testing.T) {
 		{"latin1.txt", []byte("R\xe9solution 70/1"), ErrUTF8},
 	} {
 		_, err := Extract(c.name, c.src)
-		if err == nil || !errorsIs(err, c.err) || !strings.Contains(err.Error(), c.name) || !strings.HasPrefix(err.Error(), "extract: ") {
+		if err == nil || !errors.Is(err, c.err) || !strings.Contains(err.Error(), c.name) || !strings.HasPrefix(err.Error(), "extract: ") {
 			t.Errorf("%s: err = %v, want %v naming the file", c.name, err, c.err)
 		}
 	}
 }
-
-func errorsIs(err, target error) bool { return errors.Is(err, target) }
