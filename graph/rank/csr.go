@@ -51,11 +51,8 @@ func NewCSR(g Directed) *CSR {
 	n := g.Len()
 	c := &CSR{n: n, outStart: make([]int, n+1)}
 	for i := 0; i < n; i++ {
-		c.outStart[i+1] = c.outStart[i] + len(g.Successors(i))
-	}
-	c.outAdj = make([]int32, 0, c.outStart[n])
-	for i := 0; i < n; i++ {
 		c.outAdj = append(c.outAdj, g.Successors(i)...)
+		c.outStart[i+1] = len(c.outAdj)
 	}
 	c.buildIn()
 	return c

@@ -255,3 +255,20 @@ func TestComponents(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanBetweenness(t *testing.T) {
+	g := synthCitations(3000, 6, 13)
+	if k := PlanBetweenness(g, 1e12, 100, 1); k != g.Len() {
+		t.Errorf("ample budget: %d sources, want all %d", k, g.Len())
+	}
+	k := PlanBetweenness(g, 1e6, 100, 1)
+	if k < 100 || k >= g.Len() {
+		t.Errorf("budget of 1e6 visits on %d nodes, %d edges: %d sources", g.Len(), g.Edges(), k)
+	}
+	if k2 := PlanBetweenness(g, 1e5, 100, 1); k2 != 100 {
+		t.Errorf("tiny budget: %d sources, want the minimum 100", k2)
+	}
+	if k := PlanBetweenness(FromEdges(0, nil), 1, 1, 1); k != 0 {
+		t.Errorf("empty graph: %d sources", k)
+	}
+}
