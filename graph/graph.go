@@ -203,6 +203,43 @@ type Builder struct {
 	efrom  []int32
 	eto    []int32
 	sets   map[string][]string // interned one-element and sorted sets
+	shared bool                // edges belong to a built Graph: copy before changing
+}
+
+// own makes the Builder's edges its own again after Graph shared them.
+func (b *Builder) own() {
+	if !b.shared {
+		return
+	}
+	b.edges = slices.Clone(b.edges)
+	b.edgeID = make(map[uint64]int32, len(b.edges))
+	for e := range b.edges {
+		b.edgeID[uint64(b.efrom[e])<<32|uint64(b.eto[e])] = int32(e)
+	}
+	b.shared = false
+}
+
+// permute reorders edges in place so that the new edges[k] is the old
+// edges[order[k]], following the cycles of the permutation. order is
+// destroyed.
+func permute(edges []Edge, order []int32) {
+	for i := range order {
+		if order[i] < 0 {
+			continue
+		}
+		tmp := edges[i]
+		j := i
+		for {
+			k := int(order[j])
+			order[j] = -1
+			if k == i {
+				edges[j] = tmp
+				break
+			}
+			edges[j] = edges[k]
+			j = k
+		}
+	}
 }
 
 // NewBuilder returns an empty Builder.
@@ -216,6 +253,7 @@ func (b *Builder) Add(d *extract.Document) {
 	if d.Symbol == "" {
 		return
 	}
+	b.own()
 	si := b.node(d.Symbol)
 	src := &b.nodes[si]
 	src.InCorpus = true
@@ -365,15 +403,26 @@ func (b *Builder) Graph() (*Graph, error) {
 		}
 		ed.Paragraphs = b.intern(ed.Paragraphs)
 	}
-	edges := make([]Edge, len(b.edges))
 	order := sortedEdges(len(nodes), from, to)
-	g := &Graph{nodes: nodes, edges: edges, from: make([]int32, len(order)), to: make([]int32, len(order))}
+	g := &Graph{nodes: nodes, from: make([]int32, len(order)), to: make([]int32, len(order))}
+	efrom, eto := make([]int32, len(order)), make([]int32, len(order))
 	for k, e := range order {
-		edges[k] = b.edges[e]
-		f, t := from[e], to[e]
-		edges[k].From, edges[k].To = nodes[f].ID, nodes[t].ID
-		g.from[k], g.to[k] = f, t
+		g.from[k], g.to[k] = from[e], to[e]
+		efrom[k], eto[k] = b.efrom[e], b.eto[e]
 	}
+	from, to = nil, nil
+	// The edges are sorted in place and shared with the Graph: copying a
+	// hundred bytes per edge would double the peak memory of a large
+	// build. The Builder copies them back before its next change.
+	permute(b.edges, order)
+	b.efrom, b.eto = efrom, eto
+	b.edgeID = nil
+	b.shared = true
+	for k := range b.edges {
+		ed := &b.edges[k]
+		ed.From, ed.To = nodes[g.from[k]].ID, nodes[g.to[k]].ID
+	}
+	g.edges = slices.Clip(b.edges)
 	g.index = make(map[string]int, len(nodes))
 	for i := range nodes {
 		g.index[Key(nodes[i].ID)] = i

@@ -419,3 +419,36 @@ func lev(a, b string) int {
 	}
 	return row[len(b)]
 }
+
+// TestBuilderReuse checks that a built Graph does not change when its
+// Builder goes on, and that the second Graph has everything.
+func TestBuilderReuse(t *testing.T) {
+	b := NewBuilder()
+	docs := seriesDocs()
+	for _, d := range docs[:2] {
+		b.Add(d)
+	}
+	g1, _ := b.Graph()
+	edges1 := slices.Clone(g1.Edges())
+	for _, d := range docs {
+		b.Add(d) // the first two again: merged, counts doubled
+	}
+	g2, _ := b.Graph()
+	if !slices.EqualFunc(g1.Edges(), edges1, func(a, b Edge) bool { return a.From == b.From && a.To == b.To && a.Count == b.Count }) {
+		t.Error("the first Graph changed when the Builder went on")
+	}
+	all := buildDocs(t, docs)
+	if len(g2.Edges()) != len(all.Edges()) {
+		t.Fatalf("second graph has %d edges, want %d", len(g2.Edges()), len(all.Edges()))
+	}
+	for i, e := range g2.Edges() {
+		w := all.Edges()[i]
+		want := w.Count
+		if strings.HasPrefix(e.From, "A/RES/80/") || strings.HasPrefix(e.From, "A/RES/79/") {
+			want *= 2
+		}
+		if e.From != w.From || e.To != w.To || e.Count != want {
+			t.Errorf("edge %d = %s>%s ×%d, want %s>%s ×%d", i, e.From, e.To, e.Count, w.From, w.To, want)
+		}
+	}
+}
