@@ -160,8 +160,9 @@ var (
 // GEXF writes g as GEXF 1.3 (http://gexf.net/1.3), for Gephi. Node ids and
 // labels are the symbols; the other attributes are declared typed
 // attributes, the mention count is also the edge weight. The graph is
-// dynamic with timeformat "double": every node whose year is known starts
-// in that year (start="1993") and never ends, so Gephi's timeline shows the
+// dynamic with timeformat "double" (Gephi's importer reads double, date
+// and dateTime, not the spec's integer): every node whose year is known
+// starts in that year (start="1993") and never ends, so Gephi's timeline shows the
 // graph growing year by year; nodes of unknown year are always present, and
 // an edge is visible whenever both its ends are. Empty strings and unknown
 // years are left out.
