@@ -97,7 +97,11 @@ func checkClose(t *testing.T, what string, got, want []float64, tol float64) {
 		t.Errorf("%s: %d values, networkx has %d", what, len(got), len(want))
 		return
 	}
-	if d, at := maxDiff(got, want); d > tol {
+	d, at := maxDiff(got, want)
+	if testing.Verbose() {
+		t.Logf("%s: largest difference from networkx %.3g", what, d)
+	}
+	if d > tol {
 		t.Errorf("%s: node %d is %.15g, networkx %.15g (|diff| %.3g > %g)", what, at, got[at], want[at], d, tol)
 	}
 }
