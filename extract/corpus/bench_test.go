@@ -1,0 +1,66 @@
+package corpus
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// corpusDir returns ../shared/corpus/<sub> relative to the module root, or
+// skips when it is absent.
+func corpusDir(tb testing.TB, sub string) string {
+	tb.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("module root not found")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "corpus", sub)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("corpus %s absent (%v): benchmarks need ../shared/corpus beside the repository", sub, err)
+	}
+	return p
+}
+
+// BenchmarkGAPDF reads, decodes and extracts the whole ga-pdf folder (40
+// PDFs, 218 pages) with one worker and with one per core; it reports
+// documents and pages per second.
+func BenchmarkGAPDF(b *testing.B) {
+	dir := corpusDir(b, "ga-pdf")
+	run := func(b *testing.B, workers int) {
+		// Warm up: start the PDF engine (compiled once per process).
+		if err := Walk(context.Background(), []string{dir}, Options{Workers: workers}, func(Result) error { return nil }); err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		var files int
+		var size int64
+		for range b.N {
+			err := Walk(context.Background(), []string{dir}, Options{Workers: workers}, func(r Result) error {
+				if r.Err != nil {
+					b.Fatal(r.Err)
+				}
+				files++
+				size += r.Size
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.SetBytes(size / int64(b.N))
+		sec := b.Elapsed().Seconds()
+		b.ReportMetric(float64(files)/sec, "docs/s")
+		b.ReportMetric(float64(218*b.N)/sec, "pages/s")
+	}
+	b.Run("workers=1", func(b *testing.B) { run(b, 1) })
+	b.Run("workers=all", func(b *testing.B) { run(b, runtime.GOMAXPROCS(0)) })
+}
