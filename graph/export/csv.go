@@ -51,6 +51,9 @@ func year(n graph.Node) string {
 // quoted as RFC 4180 says (encoding/csv); line breaks in a title are kept
 // inside its quoted field.
 func CSVNodes(w io.Writer, g *graph.Graph) error {
+	if err := checkIDs(g, clean); err != nil {
+		return err
+	}
 	t := newTable(w, "id", "title", "date", "year", "body", "kind", "in_corpus", "file")
 	for _, n := range g.Nodes() {
 		t.rec[0] = clean(n.ID)
@@ -71,6 +74,9 @@ func CSVNodes(w io.Writer, g *graph.Graph) error {
 // (citing document, cited document), relations and paragraphs joined by
 // ';'.
 func CSVEdges(w io.Writer, g *graph.Graph) error {
+	if err := checkIDs(g, clean); err != nil {
+		return err
+	}
 	t := newTable(w, "source", "target", "relations", "count", "paragraphs", "start", "end")
 	for _, e := range g.Edges() {
 		t.rec[0] = clean(e.From)
@@ -101,6 +107,9 @@ const Neo4jRelType = "CITES"
 //
 //	neo4j-admin database import full --nodes=nodes.csv --relationships=edges.csv
 func Neo4jNodes(w io.Writer, g *graph.Graph) error {
+	if err := checkIDs(g, flat); err != nil {
+		return err
+	}
 	t := newTable(w, "id:ID", "title", "date", "year:int", "body", "kind", "in_corpus:boolean", "file", ":LABEL")
 	for _, n := range g.Nodes() {
 		t.rec[0] = flat(n.ID)
@@ -124,6 +133,9 @@ func Neo4jNodes(w io.Writer, g *graph.Graph) error {
 //
 // Relations and paragraphs are string arrays delimited by ';'.
 func Neo4jEdges(w io.Writer, g *graph.Graph) error {
+	if err := checkIDs(g, flat); err != nil {
+		return err
+	}
 	t := newTable(w, ":START_ID", ":END_ID", ":TYPE", "relations:string[]", "count:int", "paragraphs:string[]", "start:int", "end:int")
 	for _, e := range g.Edges() {
 		t.rec[0] = flat(e.From)

@@ -256,3 +256,31 @@ func joined(vs []string) string {
 	}
 	return b.String()
 }
+
+// checkIDs reports two nodes whose symbols become the same string once
+// written as name writes them (clean, or pajekText): a reader would merge
+// them or, like networkx's read_gml, refuse the file. Symbols that name
+// leaves unchanged are distinct already (Graph keys nodes by symbol), so
+// the set is built only when name changes one.
+func checkIDs(g *graph.Graph, name func(string) string) error {
+	nodes := g.Nodes()
+	changed := false
+	for _, n := range nodes {
+		if name(n.ID) != n.ID {
+			changed = true
+			break
+		}
+	}
+	if !changed {
+		return nil
+	}
+	seen := make(map[string]string, len(nodes))
+	for _, n := range nodes {
+		k := name(n.ID)
+		if prev, dup := seen[k]; dup {
+			return fmt.Errorf("export: symbols %q and %q are both written %q (control characters or invalid UTF-8 removed); correct them in the corpus", prev, n.ID, k)
+		}
+		seen[k] = n.ID
+	}
+	return nil
+}

@@ -83,6 +83,9 @@ func (w *writer) jsonStrings(vs []string) {
 // "year" is null when unknown. Relations and paragraphs are JSON arrays.
 // One node or link per line.
 func NodeLinkJSON(w io.Writer, g *graph.Graph) error {
+	if err := checkIDs(g, clean); err != nil {
+		return err
+	}
 	o := newWriter(w)
 	o.WriteString(`{"directed": true, "multigraph": false, "graph": {}, "nodes": [`)
 	for i, n := range g.Nodes() {

@@ -97,6 +97,9 @@ func (w *writer) gmlInt(key string, n int) {
 // igraph 0.10.2 (Debian 12) decodes only &quot; &amp; &lt; &gt; &apos; and
 // leaves the numeric ones in the text, so read GraphML into igraph.
 func GML(w io.Writer, g *graph.Graph) error {
+	if err := checkIDs(g, clean); err != nil {
+		return err
+	}
 	o := newWriter(w)
 	o.WriteString("Creator \"citegraph\"\ngraph [\n  directed 1\n")
 	for i, n := range g.Nodes() {
@@ -162,6 +165,9 @@ func (w *writer) pajekLabel(s string) {
 // with the number of mentions as weight. Pajek has no other attributes; use GraphML or GEXF
 // for titles and years.
 func Pajek(w io.Writer, g *graph.Graph) error {
+	if err := checkIDs(g, pajekText); err != nil {
+		return err
+	}
 	o := newWriter(w)
 	o.WriteString("*Network citegraph\n*Vertices ")
 	o.int(g.Len())
@@ -223,6 +229,9 @@ func (w *writer) dotString(s string) {
 // tooltip. It is plain and minimal: the lineage diagrams are drawn by
 // package render.
 func DOT(w io.Writer, g *graph.Graph) error {
+	if err := checkIDs(g, clean); err != nil {
+		return err
+	}
 	o := newWriter(w)
 	o.WriteString("digraph citegraph {\n  node [shape=box];\n")
 	for _, n := range g.Nodes() {

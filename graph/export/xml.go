@@ -77,6 +77,9 @@ var (
 // the attributes of the package documentation. Relations and paragraphs
 // are joined by ';'. Empty strings and unknown years are left out.
 func GraphML(w io.Writer, g *graph.Graph) error {
+	if err := checkIDs(g, clean); err != nil {
+		return err
+	}
 	o := newWriter(w)
 	o.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
@@ -170,6 +173,9 @@ var (
 // networkx 2.8 (Debian's python3-networkx) knows only the GEXF 1.1 and 1.2
 // namespaces; networkx 3.x reads 1.3.
 func GEXF(w io.Writer, g *graph.Graph) error {
+	if err := checkIDs(g, clean); err != nil {
+		return err
+	}
 	o := newWriter(w)
 	o.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
 <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
