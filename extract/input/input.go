@@ -2,19 +2,44 @@
 // Word (.docx) and PDF — into the UTF-8 text the extractor reads.
 //
 // The format is detected from the content (magic bytes) first and the file
-// name's extension second. Footnotes are kept linked to their markers: HTML
-// and DOCX footnotes come out in Markdown form (a "[^n]" marker in the text
-// and a "[^n]: text" definition after it), PDF text keeps the raw page layout
-// of the corpus (page-bottom footnotes after a line of underscores), so that
-// the extractor has one code path for each.
+// name's extension second. Footnotes stay linked to their markers: HTML and
+// DOCX footnotes come out in Markdown form (a "[^n]" marker in the text and
+// a "[^n]: text" line after it); PDF text keeps the raw page layout of the
+// corpus text (one line per printed line, raised footnote markers glued to
+// the word before them, page-bottom footnotes after a line of underscores,
+// running headers, job numbers and page counters left in place), so that
+// the extractor has one code path for PDF and for text extracted elsewhere.
+// Words hyphenated across lines are joined on the upper line
+// ("Secretary-General"), keeping the hyphen: UN documents break lines only
+// at the hyphens of compounds.
 //
-// Every error names the file and says what to do; the sentinel errors below
-// can be tested with errors.Is.
+// # The PDF engine
 //
-// Limits: a file larger than MaxSize bytes (1 GiB) is refused with
-// ErrTooLarge; DOCX parts are decompressed to at most MaxUnzipped bytes
-// (1 GiB in all) so that a zip bomb gives ErrZipBomb instead of exhausting
-// memory.
+// PDF text comes from PDFium (Chromium's PDF engine) compiled to WebAssembly
+// and run by wazero (github.com/klippa-app/go-pdfium/webassembly): no cgo,
+// no system library. It was chosen by measured accuracy on the 40 PDFs of
+// ../shared/corpus/ga-pdf against their text twins in ga/: with our line
+// layout 99.7% of the words agree and the distinct reference targets agree
+// on 39 of 40 documents, with no failure. The pure-Go readers were not
+// usable on these files: github.com/ledongthuc/pdf scrambles the glyph order
+// (reversed and interleaved strings), rsc.io/pdf ignores the fonts' ToUnicode
+// maps and returns font-encoded bytes. The engine is compiled once per
+// process (cached in the user's cache directory, so later runs start at
+// once) and runs one instance per core.
+//
+// # Errors and limits
+//
+// Every error names the file and says what to do; the sentinel errors can
+// be tested with errors.Is. Legacy .doc files give ErrLegacyDoc ("save it as
+// .docx or PDF"), PDFs without a text layer ErrScanned ("run OCR"),
+// password-protected PDFs and Office files ErrEncrypted, cut or damaged
+// files ErrTruncated, binary files ErrBinary, text that is not UTF-8 (or
+// UTF-16 with a byte-order mark) ErrInvalidUTF8, empty files ErrEmpty.
+//
+// A file larger than MaxSize (1 GiB) gives ErrTooLarge; 200 MB of text is
+// tested to work. A DOCX is decompressed to at most MaxUnzipped (256 MiB)
+// for all its parts together, streaming, so that a zip bomb gives
+// ErrZipBomb instead of exhausting memory.
 package input
 
 import (
