@@ -450,7 +450,7 @@ func (m *matcher) accept(text []byte, start, end int, f form) bool {
 	// A capitalised word on the same or the next line continues a longer
 	// proper name ("Convention against Torture Initiative"); after a blank
 	// line it is more likely a page header.
-	if !f.acronym && w1 != "" && nl <= 1 && w1start > end && 'A' <= w1[0] && w1[0] <= 'Z' {
+	if !f.acronym && w1 != "" && nl <= 1 && w1start > end && 'A' <= w1[0] && w1[0] <= 'Z' && !symbolAt(text, w1start+len(w1)) {
 		return false
 	}
 	if f.bare {
@@ -487,6 +487,22 @@ func nextWord(text []byte, i int) (string, int, int) {
 		k++
 	}
 	return string(text[j:k]), j, nl
+}
+
+// symbolAt reports whether the word that ends at i goes on as a document
+// symbol or number ("A/RES/78/67", "E.96.IV.13") rather than as a word:
+// a running header after a name is not part of the name.
+func symbolAt(text []byte, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	switch c := text[i]; {
+	case c == '/' || '0' <= c && c <= '9':
+		return true
+	case c == '.':
+		return i+1 < len(text) && isWordByte(text[i+1])
+	}
+	return false
 }
 
 // precededByThe reports whether "the" or "The" stands right before
