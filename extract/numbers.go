@@ -165,20 +165,10 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) (end int) {
 	end = first.end
 	for {
 		k := x.skipListFiller(end)
-		sep := x.listSeparator(k)
-		if sep == 0 {
-			break
-		}
-		k = x.gap(k + sep)
-		if k < len(src) && src[k] == '[' {
-			k++
-		}
-		it, ok := parseItem(src, k)
+		it, ok := x.itemAfter(k)
 		if !ok {
-			// a footnote marker after the separator: "2008,3 22/22", ", 4  28/34"
-			if d := digitsAt(src, k); d > 0 && d <= 3 && k+d < len(src) && isSpace(src[k+d]) {
-				it, ok = parseItem(src, x.gap(k+d))
-			}
+			// "76/1 of 2 March 2022 on the aggression against Ukraine, 76/2"
+			it, ok = x.itemAfterSubject(k)
 		}
 		if !ok {
 			break
@@ -187,6 +177,11 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) (end int) {
 		end = it.end
 	}
 	body, explicit := x.bodyBefore(kwStart)
+	if !explicit {
+		if b := x.bodyAfter(end); b != "" {
+			body, explicit = b, true
+		}
+	}
 	if !explicit && x.lastList.body != "" && x.continuesList(x.lastList.end, kwStart) {
 		// Rule 4 across keywords: "Human Rights Council resolution 23/13
 		// ..., as well as resolutions 28/6 and 37/5".
@@ -195,14 +190,6 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) (end int) {
 	defer func() { x.lastList = listEnd{end: end, body: body} }()
 	if body == foreign {
 		return end
-	}
-	if !explicit {
-		if b := x.bodyAfter(end); b != "" {
-			body, explicit = b, true
-			if body == foreign {
-				return end
-			}
-		}
 	}
 	pin := x.pinpointBefore(kwStart)
 	for n, it := range items {
@@ -291,6 +278,68 @@ func (x *extraction) plausibleSession(body string, it item) bool {
 		return n >= 1 && n <= 62
 	}
 	return true
+}
+
+// itemAfter reads a list separator at k and the number after it.
+func (x *extraction) itemAfter(k int) (item, bool) {
+	src := x.text
+	sep := x.listSeparator(k)
+	if sep == 0 {
+		return item{}, false
+	}
+	k = x.gap(k + sep)
+	if k < len(src) && src[k] == '[' {
+		k++
+	}
+	it, ok := parseItem(src, k)
+	if !ok {
+		// a footnote marker after the separator: "2008,3 22/22", ", 4  28/34"
+		if d := digitsAt(src, k); d > 0 && d <= 3 && k+d < len(src) && isSpace(src[k+d]) {
+			it, ok = parseItem(src, x.gap(k+d))
+		}
+	}
+	return it, ok
+}
+
+// itemAfterSubject steps over the subject of a listed number ("on the
+// aggression against Ukraine") to the next number of the list.
+func (x *extraction) itemAfterSubject(k int) (item, bool) {
+	src := x.text
+	k = x.gap(k)
+	if !strings.HasPrefix(src[k:], "on ") && !strings.HasPrefix(src[k:], "concerning ") {
+		return item{}, false
+	}
+	limit := min(len(src), k+300)
+	if p := x.paraAt(k); p >= 0 {
+		limit = min(limit, x.paras[p].end)
+	}
+	if i := strings.Index(src[k:limit], "esolution"); i >= 0 {
+		limit = k + i // another keyword opens its own list
+	}
+	if loc := reBlankLine.FindStringIndex(src[k:limit]); loc != nil {
+		limit = k + loc[0]
+	}
+	for i := k; i < limit; i++ {
+		switch src[i] {
+		case ';', '"', 0xe2: // 0xe2 starts “ (a title: not a subject)
+			if src[i] == 0xe2 && !strings.HasPrefix(src[i:], "“") {
+				continue
+			}
+			return item{}, false
+		case '.':
+			if i+1 < len(src) && isSpace(src[i+1]) {
+				return item{}, false
+			}
+		case ',', ' ':
+			if src[i] == ' ' && !strings.HasPrefix(src[i:], " and ") {
+				continue
+			}
+			if it, ok := x.itemAfter(i); ok {
+				return it, true
+			}
+		}
+	}
+	return item{}, false
 }
 
 // parseItem parses one number at src[i:].
@@ -558,8 +607,9 @@ func (x *extraction) listSeparator(i int) int {
 // the document's own organ for "its", or "" when none is named. explicit
 // says a body (or "its") was named.
 func (x *extraction) bodyBefore(kw int) (string, bool) {
-	from := max(x.clauseStart(kw), kw-160)
-	words := strings.Fields(x.text[from:kw])
+	from := x.clauseStart(kw)
+	run := x.runningText(max(from, kw-2000), kw)
+	words := strings.Fields(run[max(0, len(run)-160):])
 	for i, w := range words {
 		words[i] = strings.TrimRight(strings.Trim(w, "*_[“”\"("), ",;:)")
 	}
@@ -571,6 +621,12 @@ func (x *extraction) bodyBefore(kw int) (string, bool) {
 				words = words[:k]
 				k = -1
 			}
+		}
+	}
+	// "the adoption by the Security Council of resolutions".
+	if n := len(words); n >= 3 && words[n-1] == "of" {
+		if b, k := bodySuffix(words[:n-1]); b != "" && b != foreign && k > 0 && n-1-k >= 2 && words[n-2-k] == "the" && words[n-3-k] == "by" {
+			return b, true
 		}
 	}
 	n := len(words)
@@ -620,6 +676,32 @@ func (x *extraction) bodyBefore(kw int) (string, bool) {
 	return "", false
 }
 
+// runningText returns the running text of [from, to), leaving out the
+// footnotes and page furniture a page break puts inside a clause.
+func (x *extraction) runningText(from, to int) string {
+	first, last := x.lineAt(from), x.lineAt(to)
+	clean := true
+	for i := first; i <= last; i++ {
+		if k := x.lines[i].kind; k != lineText && k != lineBlank {
+			clean = false
+			break
+		}
+	}
+	if clean || x.lines[last].kind != lineText {
+		return x.text[from:to]
+	}
+	var b strings.Builder
+	for i := first; i <= last; i++ {
+		l := x.lines[i]
+		if l.kind != lineText {
+			continue
+		}
+		b.WriteString(x.text[max(l.start, from):min(l.end, to)])
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
 // lastNamedResolutions finds the body of the last "<Body> resolutions" in s.
 func lastNamedResolutions(s string) string {
 	for end := len(s); end > 0; {
@@ -647,7 +729,7 @@ func (x *extraction) reportBody(kw int) string {
 		return ""
 	}
 	last := &syms[i]
-	if kw-last.End > 60 || strings.IndexByte(x.text[last.End:kw], ';') >= 0 {
+	if kw-last.End > 60 || !rePinpointGap.MatchString(x.text[last.End:kw]) {
 		return ""
 	}
 	m := reReport.FindStringSubmatch(last.Target)
@@ -662,6 +744,10 @@ func (x *extraction) reportBody(kw int) string {
 	}
 	return ecosocReports[m[2]]
 }
+
+// rePinpointGap is what may stand between a report's symbol and a number
+// in it: "), chap. I, sect. C, ".
+var rePinpointGap = regexp.MustCompile(`^[)\]#( ]*(?:,\s*(?:chap|sect|para|annex|part|vol)\.?\s*[A-Z0-9.]*\s*)*,?\s*$`)
 
 var reReport = regexp.MustCompile(`^(A/|E/)\d{2,4}/(\d{2})(?:/|$|\()`)
 
@@ -710,10 +796,13 @@ func (x *extraction) bodyAfter(end int) string {
 	if i := strings.IndexAny(window, ";"); i >= 0 {
 		window = window[:i]
 	}
-	for _, kw := range [...]string{"esolution", "ecision", "\n\n", ". "} {
+	for _, kw := range [...]string{"esolution", "ecision", ". "} {
 		if i := strings.Index(window, kw); i >= 0 {
 			window = window[:i]
 		}
+	}
+	if loc := reBlankLine.FindStringIndex(window); loc != nil {
+		window = window[:loc[0]]
 	}
 	best, at := "", len(window)+1
 	for _, lead := range [...]string{"by the ", "of the ", "by the\n", "of the\n"} {
@@ -727,6 +816,11 @@ func (x *extraction) bodyAfter(end int) string {
 			if gap != "" && gap != "," && !(strings.HasPrefix(gap, "of ") && x.dateAt(x.gap(end+strings.Index(window, "of ")+3)) > 0) {
 				continue
 			}
+		}
+		if lead[0] == 'b' && strings.Contains(window[:i], " and ") {
+			// "..., and the statement by the President": the phrase belongs
+			// to another noun, not to the number.
+			continue
 		}
 		words := strings.Fields(window[i+len(lead):])
 		for k, w := range words {
@@ -855,10 +949,22 @@ func (x *extraction) pinpointBefore(kw int) string {
 	return ""
 }
 
+// notIssuers start names that act but issue no numbered resolutions.
+var notIssuers = map[string]bool{
+	"President": true, "Secretary-General": true, "Secretariat": true, "Chair": true, "Chairman": true,
+	"Chairperson": true, "Special": true, "High": true, "Under-Secretary-General": true, "Bureau": true,
+	"Office": true, "Government": true, "Governments": true, "Member": true, "Executive": false,
+}
+
+var reBlankLine = regexp.MustCompile(`\n[ \t\x{a0}]*\n`)
+
 // foreignName reports a capitalised name whose head noun is a body's
 // ("High-level Committee on South-South Cooperation", "Conference of the
 // Food and Agriculture Organization"): a body outside our table.
 func foreignName(words []string) bool {
+	if len(words) > 0 && notIssuers[words[0]] {
+		return false
+	}
 	for i, w := range words {
 		if i >= 6 || !isCapitalised(w) && w != "of" && w != "on" && w != "the" && w != "and" && w != "for" {
 			return false

@@ -141,8 +141,9 @@ func (x *extraction) findIbid() {
 		}
 		j := f.start + len("Ibid.")
 		if j < len(src) && src[j] == ',' {
-			j = skipSpace(src, j+1)
+			j++
 		}
+		j = skipSpace(src, j)
 		if strings.HasPrefix(src[j:], "vol") {
 			if unts {
 				x.treatyVolumes(f.start, j)
