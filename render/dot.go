@@ -72,7 +72,7 @@ func WriteDOT(w io.Writer, l *Lineage) error {
 
 	p("digraph lineage {\n")
 	p("\tgraph [rankdir=TB, newrank=true, ranksep=0.45, nodesep=0.3, fontname=\"Helvetica\", fontsize=12, labelloc=t, label=%s, tooltip=%s];\n",
-		quote(caption), quote(caption))
+		quote(caption), quoteTip(caption))
 	p("\tnode [fontname=\"Helvetica\", fontsize=10, margin=\"0.12,0.06\", penwidth=1.2];\n")
 	p("\tedge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n")
 
@@ -142,7 +142,7 @@ func WriteDOT(w io.Writer, l *Lineage) error {
 		}
 		tip := fmt.Sprintf("%s → %s: %s (%s)", e.From, e.To, rel, plural(e.Count, "mention", "mentions"))
 		p("\t%s -> %s [style=%s, color=%s, penwidth=%s, tooltip=%s];\n",
-			quote(e.From), quote(e.To), s.style, quote(s.color), s.width, quote(tip))
+			quote(e.From), quote(e.To), s.style, quote(s.color), s.width, quoteTip(tip))
 	}
 
 	writeLegend(p, l)
@@ -175,7 +175,7 @@ func writeMore(p func(string, ...any), m More, down bool) {
 	}
 	tip := fmt.Sprintf("%s not drawn: %s%s", plural(len(m.Hidden), "document", "documents"), strings.Join(list, ", "), tail)
 	p("\t%s [label=%s, tooltip=%s, shape=box, style=\"rounded,dashed\", color=\"#777777\", fontcolor=\"#444444\"];\n",
-		id, quote(fmt.Sprintf("+%d more", len(m.Hidden))), quote(tip))
+		id, quote(fmt.Sprintf("+%d more", len(m.Hidden))), quoteTip(tip))
 	if down {
 		p("\t%s -> %s [style=dashed, color=\"#777777\", arrowhead=none];\n", id, quote(m.Parent))
 	} else {
@@ -211,7 +211,7 @@ func writeDoc(p func(string, ...any), d Doc) {
 		extra = fmt.Sprintf(", color=%s", quote(s.line))
 	}
 	p("\t%s [label=\"%s\", tooltip=%s, URL=%s, target=\"_blank\", shape=%s, style=%s, fillcolor=%s%s];\n",
-		quote(d.ID), strings.Join(lines, `\n`), quote(tip), quote(DocURL(d.ID)), shape, quote(style), quote(s.fill), extra)
+		quote(d.ID), strings.Join(lines, `\n`), quoteTip(tip), quote(DocURL(d.ID)), shape, quote(style), quote(s.fill), extra)
 }
 
 // writeLegend draws a cluster listing the bodies and relations the drawing
@@ -339,6 +339,12 @@ func plural(n int, one, many string) string {
 
 // quote returns s as a DOT quoted string, escaped (see esc).
 func quote(s string) string { return `"` + esc(s) + `"` }
+
+// quoteTip quotes a tooltip. Graphviz unescapes tooltips twice (and
+// replaces \N, \G ... in between), so a backslash is written as four.
+func quoteTip(s string) string {
+	return `"` + strings.ReplaceAll(esc(s), `\\`, `\\\\`) + `"`
+}
 
 // esc escapes s for the inside of a DOT quoted string that Graphviz also
 // reads as an escString and through HTML entities: quotes and backslashes

@@ -439,6 +439,17 @@ func TestHostileTitles(t *testing.T) {
 			if !scriptTip {
 				t.Errorf("no tooltip shows the <script> title as text")
 			}
+			// Tooltips show the titles as written, backslash sequences
+			// included (Graphviz would expand \N to the node name).
+			if d := docs["A/RES/78/1"]; d.Tip != "A/RES/78/1: "+hostile[0]+" (2023-12-01)" {
+				t.Errorf("the tooltip of A/RES/78/1 is %q", d.Tip)
+			}
+			if d := docs["A/RES/78/3"]; !strings.Contains(d.Tip, `line three\n\l\N\G (2023`) {
+				t.Errorf("the tooltip of A/RES/78/3 is %q", d.Tip)
+			}
+			if d := docs["A/RES/78/3"]; len(d.Text) < 3 || !strings.HasSuffix(d.Text[2], `\n\l\N\G`) {
+				t.Errorf("the label of A/RES/78/3 is %q", d.Text)
+			}
 			if d, ok := docs["A/RES/78/2"]; !ok || len(d.Text) < 2 || !strings.HasPrefix(d.Text[1], "<script>alert") {
 				t.Errorf("the label of A/RES/78/2 does not show its title as written: %q", d.Text)
 			}
