@@ -22,7 +22,7 @@ type Gap struct{ Start, End int }
 // name across a gap replaces (a shorter alias before the gap, or a name
 // that only its second half contains) are dropped.
 func FindAcross(text []byte, date string, gaps []Gap) []Match {
-	keep := func(in *Instrument) bool { return date == "" || in.Date <= date }
+	keep := asOf(date)
 	ms := defaultMatcher.find(text, keep)
 	if len(gaps) == 0 {
 		return ms

@@ -129,6 +129,9 @@ func TestFindAsOf(t *testing.T) {
 	if got := FindAsOf(text, "2024-01-01"); len(got) != 2 {
 		t.Errorf("FindAsOf 2024: got %+v, want both", got)
 	}
+	if got := FindAsOf([]byte("the Sendai Framework for Disaster Risk Reduction 2015–2030"), "2015-04-02"); len(got) != 1 {
+		t.Errorf("FindAsOf between the Sendai conference and its endorsement: got %+v, want the Framework", got)
+	}
 	if got := FindAsOf(text, ""); len(got) != 2 {
 		t.Errorf("FindAsOf no date: got %+v, want both", got)
 	}

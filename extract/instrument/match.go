@@ -54,11 +54,23 @@ func Find(text []byte) []Match {
 	return defaultMatcher.find(text, nil)
 }
 
-// FindAsOf is Find without the instruments adopted after date (YYYY-MM-DD),
-// the citing document's date: a 1992 text that says "Paris Agreement" does
-// not mean the one of 2015. An empty date drops nothing.
+// FindAsOf is Find without the instruments adopted in a later year than
+// date (YYYY-MM-DD, or YYYY), the citing document's date: a 1992 text that
+// says "Paris Agreement" does not mean the one of 2015. Years, not days,
+// are compared, for an instrument's Date may be that of the resolution
+// that endorsed it some weeks after a conference adopted it (Sendai,
+// March and June 2015). An empty date drops nothing.
 func FindAsOf(text []byte, date string) []Match {
-	return defaultMatcher.find(text, func(in *Instrument) bool { return date == "" || in.Date <= date })
+	return defaultMatcher.find(text, asOf(date))
+}
+
+// asOf returns the filter of FindAsOf, nil when date is empty.
+func asOf(date string) func(*Instrument) bool {
+	if len(date) < 4 {
+		return nil
+	}
+	year := date[:4]
+	return func(in *Instrument) bool { return in.Date[:4] <= year }
 }
 
 var defaultMatcher *matcher
