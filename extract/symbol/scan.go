@@ -50,11 +50,11 @@ func seriesAt(s string, i int) (end int, known bool) {
 }
 
 // startsSymbol reports whether a known series followed by '/' and a
-// character that can start a component begins at s[i:]; it keeps a hyphen
+// component start (as afterSlash allows it) begins at s[i:]; it keeps a hyphen
 // from joining two symbols ("E/CN.4/2001/2-E/CN.4/Sub.2/2000/46").
 func startsSymbol(s string, i int) bool {
 	j, known := seriesAt(s, i)
-	return known && j+1 < len(s) && isAlnum(s[j+1])
+	return known && afterSlash(s, j) >= 0
 }
 
 // afterSlash returns where the component after the '/' at s[i] starts,
@@ -180,7 +180,11 @@ func qualifierAt(s string, i int) int {
 			}
 			return j + 1 - i
 		case isRoman(c):
-			j = romanAt(s, j)
+			e := romanAt(s, j)
+			if e == j {
+				return 0
+			}
+			j = e
 			values++
 		case isDigit(c):
 			for j < len(s) && isDigit(s[j]) {
