@@ -342,11 +342,11 @@ func (d *docWriter) table(doc *extract.Document) error {
 		if r.Footnote > 0 {
 			fn = strconv.Itoa(r.Footnote)
 		}
-		raw := tsvEscaper.Replace(r.Raw)
-		if len(raw) > 60 {
-			raw = raw[:57] + "..."
+		raw := []rune(tsvEscaper.Replace(r.Raw))
+		if len(raw) > 40 {
+			raw = append(raw[:39], '…')
 		}
-		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Line, r.Target, r.Kind, r.Body, r.Relation, r.Paragraph, fn, r.Pinpoint, raw)
+		fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Line, r.Target, r.Kind, r.Body, r.Relation, r.Paragraph, fn, r.Pinpoint, string(raw))
 	}
 	return tw.Flush()
 }
