@@ -17,6 +17,7 @@ func BenchmarkCorpusExtractBuild(b *testing.B) {
 	paths := []string{filepath.Join(dir, "ga"), filepath.Join(dir, "sc")}
 	var g *Graph
 	var bytes int64
+	defer cpuClock(b)()
 	for b.Loop() {
 		bytes = 0
 		bl := NewBuilder()
@@ -63,6 +64,7 @@ func BenchmarkCorpusBuild(b *testing.B) {
 	}
 	b.ResetTimer()
 	var g *Graph
+	defer cpuClock(b)()
 	for b.Loop() {
 		bl := NewBuilder()
 		for _, d := range docs {
@@ -86,6 +88,7 @@ func BenchmarkCorpusLoad(b *testing.B) {
 	}
 	fi, _ := os.Stat(p)
 	b.SetBytes(fi.Size())
+	defer cpuClock(b)()
 	for b.Loop() {
 		if _, err := Load(p); err != nil {
 			b.Fatal(err)

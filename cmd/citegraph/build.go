@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	flag "github.com/spf13/pflag"
-
-	"github.com/citegraph/citegraph/extract/corpus"
 )
 
 func init() {
@@ -59,18 +57,9 @@ func runBuild(e *env, args []string) error {
 	if *out == "" {
 		return usagef("--output must name a file")
 	}
-	var progress func(corpus.Progress)
-	if e.stderrTTY && !*quiet {
-		progress = func(p corpus.Progress) {
-			if p.Files%50 == 0 || p.Files == p.TotalFiles {
-				fmt.Fprintf(e.stderr, "\rextracting %d/%d files", p.Files, p.TotalFiles)
-			}
-		}
-	}
-	g, st, err := src.build(e, fs.Args(), progress)
-	if progress != nil {
-		fmt.Fprint(e.stderr, "\r\033[K")
-	}
+	pb := newProgress(e.stderr, e.stderrTTY && !*quiet)
+	g, st, err := src.build(e, fs.Args(), pb)
+	pb.Done()
 	if err != nil {
 		return err
 	}

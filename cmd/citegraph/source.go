@@ -50,13 +50,17 @@ type buildStats struct {
 
 // load returns the graph named by the flags and the corpus paths. Files that
 // cannot be read are reported on stderr and skipped.
+// A progress bar is drawn on stderr while a corpus is read when stderr is
+// a terminal.
 func (s *graphSource) load(e *env, paths []string) (*graph.Graph, error) {
-	g, _, err := s.build(e, paths, nil)
+	pb := newProgress(e.stderr, e.stderrTTY && len(paths) > 0)
+	g, _, err := s.build(e, paths, pb)
+	pb.Done()
 	return g, err
 }
 
-// build is load with statistics and an optional progress report.
-func (s *graphSource) build(e *env, paths []string, progress func(corpus.Progress)) (*graph.Graph, buildStats, error) {
+// build is load with statistics and a progress bar (pb may be nil).
+func (s *graphSource) build(e *env, paths []string, pb *progress) (*graph.Graph, buildStats, error) {
 	start := time.Now()
 	var st buildStats
 	if s.graphFile != "" && len(paths) > 0 {
@@ -81,7 +85,7 @@ func (s *graphSource) build(e *env, paths []string, progress func(corpus.Progres
 		st.Elapsed = time.Since(start)
 		return g, st, nil
 	}
-	opts := corpus.Options{Workers: s.workers, Progress: progress}
+	opts := corpus.Options{Workers: s.workers, Progress: pb.UpdateFunc()}
 	what := strings.Join(paths, " ")
 	if len(paths) == 0 {
 		opts.FS = citegraph.Sample
@@ -94,6 +98,7 @@ func (s *graphSource) build(e *env, paths []string, progress func(corpus.Progres
 		st.Bytes += r.Size
 		if r.Err != nil {
 			st.Failed++
+			pb.Clear()
 			fmt.Fprintf(e.stderr, "citegraph: skipping %s: %v\n", r.Path, r.Err)
 			return nil
 		}

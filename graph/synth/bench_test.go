@@ -42,6 +42,7 @@ func heapMB() float64 {
 func BenchmarkGenerate(b *testing.B) {
 	for _, docs := range []int{100_000, 1_000_000} {
 		b.Run(size(docs), func(b *testing.B) {
+			defer cpuClock(b)()
 			for b.Loop() {
 				Documents(Options{Seed: 1, Docs: docs}, func(*extract.Document) {})
 			}
@@ -56,6 +57,7 @@ func BenchmarkBuilder(b *testing.B) {
 		b.Run(size(docs), func(b *testing.B) {
 			var g *graph.Graph
 			before := heapMB()
+			defer cpuClock(b)()
 			for b.Loop() {
 				g = nil
 				var err error
@@ -76,6 +78,7 @@ func BenchmarkBuilder(b *testing.B) {
 func BenchmarkStore(b *testing.B) {
 	for _, docs := range []int{100_000} {
 		b.Run(size(docs), func(b *testing.B) {
+			defer cpuClock(b)()
 			for b.Loop() {
 				b.StopTimer()
 				g, _ := Graph(Options{Seed: 1, Docs: docs})
@@ -99,6 +102,7 @@ func BenchmarkTrace1M(b *testing.B) {
 	early := "A/RES/3/100"
 	b.Run("up-depth3", func(b *testing.B) {
 		n := 0
+		defer cpuClock(b)()
 		for b.Loop() {
 			s, err := g.Trace(late, graph.TraceOptions{Depth: 3})
 			if err != nil {
@@ -110,6 +114,7 @@ func BenchmarkTrace1M(b *testing.B) {
 	})
 	b.Run("up-all", func(b *testing.B) {
 		n := 0
+		defer cpuClock(b)()
 		for b.Loop() {
 			s, _ := g.Trace(late, graph.TraceOptions{})
 			n = len(s)
@@ -118,6 +123,7 @@ func BenchmarkTrace1M(b *testing.B) {
 	})
 	b.Run("down-depth2", func(b *testing.B) {
 		n := 0
+		defer cpuClock(b)()
 		for b.Loop() {
 			s, _ := g.Trace(early, graph.TraceOptions{Down: true, Depth: 2})
 			n = len(s)
@@ -125,6 +131,7 @@ func BenchmarkTrace1M(b *testing.B) {
 		b.ReportMetric(float64(n), "nodes")
 	})
 	b.Run("path", func(b *testing.B) {
+		defer cpuClock(b)()
 		for b.Loop() {
 			if _, err := g.ShortestPaths(late, early, nil, 0); err != nil {
 				b.Fatal(err)
@@ -132,6 +139,7 @@ func BenchmarkTrace1M(b *testing.B) {
 		}
 	})
 	b.Run("series", func(b *testing.B) {
+		defer cpuClock(b)()
 		for b.Loop() {
 			if _, err := g.Series(late); err != nil {
 				b.Fatal(err)
@@ -139,6 +147,7 @@ func BenchmarkTrace1M(b *testing.B) {
 		}
 	})
 	b.Run("not-found", func(b *testing.B) {
+		defer cpuClock(b)()
 		for b.Loop() {
 			if _, err := g.Lookup("A/RES/80/60000"); err == nil {
 				b.Fatal("found")
@@ -157,6 +166,7 @@ func BenchmarkLoad(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.SetBytes(int64(buf.Len()))
+			defer cpuClock(b)()
 			for b.Loop() {
 				if _, err := graph.Decode("bench", buf.Bytes()); err != nil {
 					b.Fatal(err)
