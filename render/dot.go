@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/extract"
+	"github.com/citegraph/citegraph/graph"
 )
 
 // Label layout: titles are wrapped to titleWidth characters on at most
@@ -219,8 +220,12 @@ func writeDoc(p func(string, ...any), d Doc) {
 func writeLegend(p func(string, ...any), l *Lineage) {
 	// Bodies, grouped by style, in the order of bodyStyleList.
 	codes := map[*bodyStyle][]string{}
+	resolutions := map[*bodyStyle]bool{} // some are drawn in the body's own shape
 	for _, d := range l.Nodes {
 		s := styleOf(d.Body)
+		if !isDocument(d) {
+			resolutions[s] = true
+		}
 		code := strings.ToUpper(d.Body)
 		if code == "" {
 			code = "unknown"
@@ -276,8 +281,12 @@ func writeLegend(p func(string, ...any), l *Lineage) {
 		slices.Sort(cs)
 		id := quote("legend:" + s.group)
 		label := s.group + " (" + strings.Join(cs, ", ") + ")"
+		shape, style := s.shape, s.style
+		if !resolutions[s] { // only its reports are drawn: show them
+			shape, style = docShape(Doc{Node: graph.Node{Kind: string(extract.KindSymbol)}}, s)
+		}
 		p("\t\t%s [label=%s, tooltip=%s, shape=%s, style=%s, fillcolor=%s, color=%s];\n",
-			id, quote(label), quote(label), s.shape, quote(s.style), quote(s.fill), quote(s.line))
+			id, quote(label), quote(label), shape, quote(style), quote(s.fill), quote(s.line))
 		chain = append(chain, id)
 	}
 	if slices.ContainsFunc(l.Nodes, func(d Doc) bool { return isDocument(d) && styleOf(d.Body).shape == "box" }) {
@@ -387,9 +396,9 @@ func esc(s string) string {
 	return b.String()
 }
 
-// clean folds white space and drops control characters.
+// clean folds white space and drops control characters and invalid UTF-8.
 func clean(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+	return strings.Join(strings.FieldsFunc(strings.ToValidUTF8(s, ""), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsControl(r)
 	}), " ")
 }

@@ -52,6 +52,9 @@ func Render(ctx context.Context, dot []byte, format string, w io.Writer) error {
 		}
 		gv = g
 	}
+	if format == "png" {
+		dot = protectBackslashes(dot)
+	}
 	g, err := graphviz.ParseBytes(dot)
 	if err != nil {
 		return fmt.Errorf("embedded: reading DOT: %w", err)
@@ -68,4 +71,38 @@ func Render(ctx context.Context, dot []byte, format string, w io.Writer) error {
 		return fmt.Errorf("embedded: drawing %s: %w", format, err)
 	}
 	return nil
+}
+
+// backslashMark stands for an escaped backslash in the DOT laid out for PNG:
+// the JSON layout of this Graphviz build garbles text with backslashes (it
+// drops the character after one), so they travel as a private-use
+// character and are put back when the text is drawn.
+const backslashMark = "\uE05C"
+
+// protectBackslashes replaces every escaped backslash (\\) inside the
+// quoted strings of dot by backslashMark.
+func protectBackslashes(dot []byte) []byte {
+	if !bytes.Contains(dot, []byte(`\\`)) {
+		return dot
+	}
+	out := make([]byte, 0, len(dot))
+	in := false
+	for i := 0; i < len(dot); i++ {
+		c := dot[i]
+		switch {
+		case in && c == '\\' && i+1 < len(dot):
+			if dot[i+1] == '\\' {
+				out = append(out, backslashMark...)
+			} else {
+				out = append(out, c, dot[i+1])
+			}
+			i++
+		case c == '"':
+			in = !in
+			out = append(out, c)
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -237,6 +237,7 @@ func (p *painter) finish(filled bool, fill, pen color.Color, width float64, dash
 // text draws one line of a label on its baseline, shrunk when the font we
 // draw with is wider than the width Graphviz laid out.
 func (p *painter) text(op xop, size float64, bold bool, pen color.Color) {
+	op.Text = strings.ReplaceAll(op.Text, backslashMark, `\`)
 	face := faceFor(size*p.scale, bold)
 	p.dc.SetFontFace(face)
 	w, _ := p.dc.MeasureString(op.Text)
