@@ -84,6 +84,10 @@ type form struct {
 	acronym bool   // all capitals: whole word, not in a symbol
 	bare    bool   // "Charter": needs "the" before, no of/on/for after
 	quoted  bool   // begins "The ": needs an opening quote before
+	// prefix holds the lower-case words a name begins with ("outcome
+	// document of the" Durban Review Conference): the trie holds the name
+	// from its first capitalised word, and the prefix must stand before it.
+	prefix string
 }
 
 type edge struct {
@@ -133,6 +137,13 @@ func (m *matcher) add(f form) {
 	}
 	f.acronym = isAcronym(f.text)
 	f.quoted = strings.HasPrefix(f.text, "The ")
+	if c := f.text[0]; 'a' <= c && c <= 'z' {
+		k := strings.IndexFunc(f.text, func(r rune) bool { return 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' })
+		if k <= 0 || f.text[k-1] != ' ' {
+			panic("instrument: name " + f.text + " has no capitalised word to anchor it")
+		}
+		f.prefix, f.text = f.text[:k-1], f.text[k:]
+	}
 	n := int32(0)
 	for i := 0; i < len(f.text); i++ {
 		c := f.text[i]
@@ -338,8 +349,16 @@ func (m *matcher) find(text []byte, keep func(*Instrument) bool) []Match {
 			i++
 			continue
 		}
+		at := i
+		if f.prefix != "" {
+			at = prefixStart(text, i, f.prefix)
+			if len(out) > 0 && at < out[len(out)-1].End {
+				i++
+				continue
+			}
+		}
 		if f.inst != nil {
-			out = append(out, Match{Start: i, End: end, Instrument: f.inst, Bare: f.bare})
+			out = append(out, Match{Start: at, End: end, Instrument: f.inst, Bare: f.bare})
 		}
 		i = end
 	}
@@ -450,6 +469,9 @@ func (m *matcher) accept(text []byte, start, end int, f form) bool {
 			return false
 		}
 	}
+	if f.prefix != "" && prefixStart(text, start, f.prefix) < 0 {
+		return false
+	}
 	if f.quoted {
 		if b, _ := before(text, start); b != '"' && b != '\'' {
 			return false
@@ -499,6 +521,40 @@ func nextWord(text []byte, i int) (string, int, int) {
 		k++
 	}
 	return string(text[j:k]), j, nl
+}
+
+// prefixStart returns where the words of prefix begin when they stand, in
+// order and separated by white space, right before text[start], or -1.
+// The first letter of each word may be written capitalised.
+func prefixStart(text []byte, start int, prefix string) int {
+	i := start
+	words := strings.Split(prefix, " ")
+	for w := len(words) - 1; w >= 0; w-- {
+		j := i
+		for j > 0 {
+			c, n := before(text, j)
+			if c != chSpace {
+				break
+			}
+			j -= n
+		}
+		if j == i {
+			return -1
+		}
+		word := words[w]
+		if j < len(word) {
+			return -1
+		}
+		got := text[j-len(word) : j]
+		if string(got[1:]) != word[1:] || got[0] != word[0] && got[0]+'a'-'A' != word[0] {
+			return -1
+		}
+		i = j - len(word)
+	}
+	if b, _ := before(text, i); isWordByte(b) {
+		return -1
+	}
+	return i
 }
 
 // symbolAt reports whether the word that ends at i goes on as a document
