@@ -34,3 +34,22 @@ func ExampleMatch() {
 	// "S/2023/123"
 	// "E/CN.4/2001/2"
 }
+
+func ExampleBodyName() {
+	s, _ := symbol.Parse("E/CN.6/RES/56/2")
+	fmt.Println(s.Body(), symbol.BodyName(s.Body()), s.IsResolution())
+	// Output:
+	// CSW Commission on the Status of Women true
+}
+
+func ExampleSymbol_Base() {
+	s, _ := symbol.Parse("NPT/CONF.1995/32 (Part I)/Corr.2")
+	fmt.Println(s, s.Base(), s.Qualifier(), s.Key())
+	for _, m := range s.Modifiers {
+		fmt.Printf("%s %s qualifier=%v\n", m.Kind, m.Value, m.IsQualifier())
+	}
+	// Output:
+	// NPT/CONF.1995/32(PartI)/Corr.2 NPT/CONF.1995/32 (PartI) NPT/CONF.1995/32(PARTI)/CORR.2
+	// Part I qualifier=true
+	// Corr 2 qualifier=false
+}
