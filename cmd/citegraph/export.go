@@ -108,6 +108,9 @@ func runExport(e *env, args []string) error {
 	case f.Write != nil && *table != "":
 		return usagef("--table is for the csv and neo4j formats; %s is a single file", f.Name)
 	case f.Write != nil:
+		if fi, err := os.Stat(*output); *output != "" && (err == nil && fi.IsDir() || strings.HasSuffix(*output, "/")) {
+			return usagef("-o %s is a directory; %s is one file: give its name, e.g. -o %s", *output, f.Name, filepath.Join(*output, "un"+f.Ext))
+		}
 		files = []exportFile{{*output, f.Write}}
 	case *table != "":
 		t, ok := exportTable(f, *table)

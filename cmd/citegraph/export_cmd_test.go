@@ -172,6 +172,7 @@ func TestExportUsage(t *testing.T) {
 		{[]string{"--graph", gf, "-f", "neo4j", "--table", "rels"}, `unknown --table "rels"`},
 		{[]string{"--graph", gf, "-f", "graphml", "--table", "nodes"}, "--table is for the csv and neo4j formats"},
 		{[]string{"--graph", gf, "-f", "json", "corpus/"}, "either --graph or corpus paths"},
+		{[]string{"--graph", gf, "-f", "gexf", "-o", t.TempDir()}, "is a directory; gexf is one file"},
 	} {
 		out, errs, code := runExportCLI(tc.args...)
 		if code != 2 || out != "" || !strings.Contains(errs, tc.want) {
