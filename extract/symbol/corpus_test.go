@@ -21,11 +21,11 @@ func corpusFiles(t testing.TB, sub string) []string {
 	return files
 }
 
-// candidates calls f at every candidate position of text: an upper-case
-// letter not preceded by a letter, as the extractor does.
+// candidates calls f at every candidate position of text, as Match's
+// documentation asks: an upper-case letter that does not continue a token.
 func candidates(text string, f func(i, n int)) {
 	for i := 0; i < len(text); i++ {
-		if !isUpper(text[i]) || i > 0 && isLetter(text[i-1]) {
+		if !isUpper(text[i]) || i > 0 && continuesToken(text[i-1]) {
 			continue
 		}
 		if n := Match(text[i:]); n > 0 {
@@ -119,4 +119,8 @@ func TestCorpusHeaders(t *testing.T) {
 			t.Errorf("%s: no line is a symbol", filepath.Base(path))
 		}
 	}
+}
+
+func continuesToken(c byte) bool {
+	return isAlnum(c) || c == '/' || c == '.' || c == '-' || c == '_'
 }

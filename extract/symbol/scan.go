@@ -437,6 +437,7 @@ func scan(s string) (int, scanFail) {
 		return 0, scanFail{code: errUnknownSeries, end: series}
 	}
 	isS := series == 1 && s[0] == 'S'
+	isUNTS := s[:series] == "UNTS"
 
 	good := 0       // end of the longest valid symbol so far
 	mains := 1      // main components read
@@ -483,7 +484,9 @@ func scan(s string) (int, scanFail) {
 				}
 			}
 			mains++
-			mainOK = canEnd(comp)
+			// Treaty Series targets: UNTS/1015/14860, and UNTS/1/XVI
+			// for the Charter, registered under a Roman number.
+			mainOK = canEnd(comp) || isUNTS && romanAt(comp, 0) == len(comp)
 			prevResDec = isResDec(comp)
 		}
 		if mains < 2 || !mainOK {

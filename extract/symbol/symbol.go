@@ -328,5 +328,8 @@ func (s Symbol) Number() string {
 	for k < len(last) && (isDigit(last[k]) || last[k] == '.') {
 		k++
 	}
+	if k == 0 && romanAt(last, 0) == len(last) {
+		return last // UNTS/1/XVI: the Charter's registration number
+	}
 	return last[:k]
 }

@@ -82,6 +82,8 @@ func TestParseRoundTrip(t *testing.T) {
 		{"E/CN.7/2024/15", "E/CN.7/2024/15", CND, false, false, "E/CN.7", "", "2024", "15", ""},
 		{"E/CN.15/2024/L.3", "E/CN.15/2024/L.3", CCPCJ, false, false, "E/CN.15", "L.", "2024", "3", ""},
 		{"S/ 13450/Add. 1", "S/13450/Add.1", SC, false, false, "S", "", "", "13450", ""},
+		{"UNTS/1015/14860", "UNTS/1015/14860", UNTS, false, false, "UNTS", "", "1015", "14860", ""},
+		{"UNTS/1/XVI", "UNTS/1/XVI", UNTS, false, false, "UNTS", "", "1", "XVI", ""},
 		{"  S/2023/123\n", "S/2023/123", SC, false, false, "S", "", "2023", "123", ""},
 	}
 	for _, tt := range tests {
@@ -133,7 +135,7 @@ func TestParseRejects(t *testing.T) {
 		"S-26/2", "ES-10/19", "A /RES/70/1", "A/RES/70/1.", "S/2023/123, para. 99",
 		"A/RES/70/1 A", "A/79/458 (para. 99)", "A/Add.1", "A/79/Add.1/458",
 		"E/CN.4/2001/2-E/CN.4/Sub.2/2000/46", "ABCDEFGHIJ/2024/1", "A/C.5/80/___",
-		"A/RES/78/18A/RES/78/18",
+		"A/RES/78/18A/RES/78/18", "A/79/XVI",
 	} {
 		if s, err := Parse(in); err == nil {
 			t.Errorf("Parse(%q) = %q, want an error", in, s)
