@@ -366,7 +366,11 @@ func decodePayload(p []byte) (*Graph, error) {
 		if i > 0 && d.err == nil && g.nodes[i-1].ID >= n.ID {
 			d.err = fmt.Errorf("nodes out of order at %s", n.ID)
 		}
-		g.index[Key(n.ID)] = i
+		k := Key(n.ID)
+		if _, dup := g.index[k]; dup && d.err == nil {
+			d.err = fmt.Errorf("two nodes with the key %s", k)
+		}
+		g.index[k] = i
 	}
 	ne := d.count(7)
 	g.edges = make([]Edge, ne)
