@@ -21,6 +21,7 @@ import (
 	"github.com/citegraph/citegraph"
 	"github.com/citegraph/citegraph/extract"
 	"github.com/citegraph/citegraph/extract/corpus"
+	"github.com/citegraph/citegraph/extract/input"
 )
 
 func init() {
@@ -45,7 +46,8 @@ printed in the order given (sorted inside a directory or a glob). Formats
 are detected from the content: plain text, Markdown, HTML, Word .docx and
 PDF; a legacy .doc, a scanned or encrypted PDF, a binary or non-UTF-8 file
 gets one line on stderr naming the file and what to do, and the run goes on.
-Files larger than 1 GiB are refused.
+Files larger than {MAXFILE} MB are refused, and so is text longer than
+{MAXTEXT} MB once decoded.
 
 With no PATH, extract reads the embedded sample (General Assembly resolution
 79/166, the document the project started from).
@@ -89,7 +91,9 @@ func runExtract(e *env, args []string) error {
 	keepGoing := fs.BoolP("keep-going", "k", false, "exit 0 even when some files could not be read")
 	jobs := fs.IntP("jobs", "j", 0, "read `N` files at once (default: one per core)")
 	fs.Usage = func() {
-		fmt.Fprint(e.stderr, extractUsage)
+		fmt.Fprint(e.stderr, strings.NewReplacer(
+			"{MAXFILE}", strconv.Itoa(input.MaxSize>>20),
+			"{MAXTEXT}", strconv.Itoa(extract.MaxSize>>20)).Replace(extractUsage))
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -383,6 +383,10 @@ func process(ctx context.Context, j *job, opts Options) Result {
 	src := j.src
 	j.src = nil
 	if !j.stdin {
+		if err := input.CheckSize(j.path, j.size); err != nil {
+			res.Err = err
+			return res
+		}
 		var err error
 		src, err = readFile(opts.FS, j.path)
 		if err != nil {

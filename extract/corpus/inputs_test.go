@@ -137,3 +137,23 @@ func TestWalkLargeText(t *testing.T) {
 		t.Errorf("read %q, want %q", got, want)
 	}
 }
+
+// TestWalkTooLarge checks that a file over input.MaxSize is refused from
+// its size, before it is read (the file here is sparse: it takes no disk).
+func TestWalkTooLarge(t *testing.T) {
+	dir := writeTree(t, map[string]string{"a.txt": resText})
+	huge := filepath.Join(dir, "huge.txt")
+	if err := os.WriteFile(huge, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, input.MaxSize+1); err != nil {
+		t.Skipf("cannot make a sparse file: %v", err)
+	}
+	rs := collect(t, []string{dir}, Options{})
+	if len(rs) != 2 || rs[0].Err != nil || !errors.Is(rs[1].Err, input.ErrTooLarge) {
+		t.Fatalf("results %+v", rs)
+	}
+	if !strings.Contains(rs[1].Err.Error(), huge) {
+		t.Errorf("error %q does not name the file", rs[1].Err)
+	}
+}

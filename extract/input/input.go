@@ -67,6 +67,7 @@ const (
 	DOCX      Format = "docx"
 	PDF       Format = "pdf"
 	LegacyDoc Format = "doc"    // OLE2 compound file (Word 97-2003)
+	RTF       Format = "rtf"    // Rich Text Format, not read
 	Binary    Format = "binary" // anything else that is not text
 )
 
@@ -98,6 +99,8 @@ func Detect(name string, src []byte) Format {
 		return LegacyDoc
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return DOCX // checked for word/document.xml when decoding
+	case bytes.HasPrefix(head, []byte(`{\rtf`)):
+		return RTF
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
@@ -132,8 +135,8 @@ func Decode(name string, src []byte) ([]byte, error) {
 	if len(src) == 0 {
 		return nil, fmt.Errorf("input: %s: %w; nothing to read", name, ErrEmpty)
 	}
-	if len(src) > MaxSize {
-		return nil, fmt.Errorf("input: %s: %w (%d MB, the limit is %d MB); split it into smaller files", name, ErrTooLarge, len(src)>>20, MaxSize>>20)
+	if err := CheckSize(name, int64(len(src))); err != nil {
+		return nil, err
 	}
 	switch f := Detect(name, src); f {
 	case LegacyDoc:
@@ -141,6 +144,8 @@ func Decode(name string, src []byte) ([]byte, error) {
 			return nil, fmt.Errorf("input: %s is a password-protected Office file (%w); remove the password in Word and save it as .docx or PDF", name, ErrEncrypted)
 		}
 		return nil, fmt.Errorf("input: %s is a %w; save it as .docx or PDF and run again", name, ErrLegacyDoc)
+	case RTF:
+		return nil, fmt.Errorf("input: %s: %w: it is an RTF file; save it as .docx, PDF or plain text", name, ErrBinary)
 	case Binary:
 		return nil, fmt.Errorf("input: %s: %w (it contains binary data); give the document itself, or convert it to text", name, ErrBinary)
 	case Text, Markdown:
@@ -153,6 +158,15 @@ func Decode(name string, src []byte) ([]byte, error) {
 		return decodeDOCX(name, src)
 	}
 	return nil, fmt.Errorf("input: %s: %w", name, ErrBinary)
+}
+
+// CheckSize returns ErrTooLarge, naming the file, when size is over
+// MaxSize, so that callers can refuse a file before reading it.
+func CheckSize(name string, size int64) error {
+	if size > MaxSize {
+		return fmt.Errorf("input: %s: %w (%d MB, the limit is %d MB); split it into smaller files", name, ErrTooLarge, size>>20, MaxSize>>20)
+	}
+	return nil
 }
 
 // decodeText checks that src is UTF-8 text (UTF-16 with a byte-order mark is

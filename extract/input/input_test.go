@@ -263,6 +263,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"bomb.docx", bomb(MaxUnzipped + 8<<20), ErrZipBomb},
 		// archive/zip stops at the claimed size and reports the lie
 		{"lying-bomb.docx", bomb(4096), ErrTruncated},
+		{"letter.rtf", []byte(`{\rtf1\ansi resolution 70/1}`), ErrBinary},
 		{"blank.html", []byte("<html><body><p> </p></body></html>"), ErrEmpty},
 	}
 	for _, tt := range tests {
