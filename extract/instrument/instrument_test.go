@@ -203,8 +203,8 @@ func TestCatalogue(t *testing.T) {
 	if in, _ := Lookup("A/RES/2200(XXI)"); in.Name != "International Covenant on Civil and Political Rights" {
 		t.Errorf("Lookup(2200 (XXI)) = %q, want the ICCPR first", in.Name)
 	}
-	if got := ByTarget("A/RES/2200(XXI)"); len(got) != 3 {
-		t.Errorf("ByTarget(2200 (XXI)): %d instruments, want the two Covenants and the Optional Protocol", len(got))
+	if got := ByTarget("A/RES/2200(XXI)"); len(got) != 4 {
+		t.Errorf("ByTarget(2200 (XXI)): %d instruments, want the two Covenants, the Covenants together and the Optional Protocol", len(got))
 	}
 	if got := ByTreatySeries("UNTS/1249/20378"); len(got) != 1 || got[0].Target != "A/RES/34/180" {
 		t.Errorf("ByTreatySeries(CEDAW) = %+v", got)
