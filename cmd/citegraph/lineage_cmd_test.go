@@ -247,3 +247,16 @@ func TestTraceSampleGolden(t *testing.T) {
 	out, _, _ := runGraphCLI(t, "trace", "--down", "A/RES/70/1", "--format", "tree")
 	golden(t, "trace_sample_down.golden", out)
 }
+
+// TestTraceStdin builds the graph from standard input ("-").
+func TestTraceStdin(t *testing.T) {
+	text := "United Nations\nA/RES/80/10\nGeneral Assembly\n\n80/10. Cooperation on things\n\nThe General Assembly,\n\nRecalling its resolution 79/10 of 17 December 2024,\n"
+	var out, errb bytes.Buffer
+	code := run([]string{"trace", "A/RES/79/10", "--down", "-"}, &env{stdin: strings.NewReader(text), stdout: &out, stderr: &errb})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if lines := strings.Split(strings.TrimSpace(out.String()), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[0], "A/RES/79/10") || !strings.Contains(lines[1], "A/RES/80/10") {
+		t.Errorf("trace --down from stdin:\n%s", out.String())
+	}
+}

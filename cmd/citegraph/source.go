@@ -85,7 +85,7 @@ func (s *graphSource) build(e *env, paths []string, pb *progress) (*graph.Graph,
 		st.Elapsed = time.Since(start)
 		return g, st, nil
 	}
-	opts := corpus.Options{Workers: s.workers, Progress: pb.UpdateFunc()}
+	opts := corpus.Options{Workers: s.workers, Progress: pb.UpdateFunc(), Stdin: e.stdin}
 	what := strings.Join(paths, " ")
 	if len(paths) == 0 {
 		opts.FS = citegraph.Sample
