@@ -133,8 +133,12 @@ func TestFindAsOf(t *testing.T) {
 	if got := FindAsOf(text, "2024-01-01"); len(got) != 2 {
 		t.Errorf("FindAsOf 2024: got %+v, want both", got)
 	}
-	if got := FindAsOf([]byte("the Sendai Framework for Disaster Risk Reduction 2015–2030"), "2015-04-02"); len(got) != 1 {
-		t.Errorf("FindAsOf between the Sendai conference and its endorsement: got %+v, want the Framework", got)
+	future := []byte("the adoption of the new Programme of Action for Landlocked Developing Countries for the Decade 2024–2034")
+	if got := FindAsOf(future, "2024-12-19"); len(got) != 0 {
+		t.Errorf("FindAsOf five days before the adopting resolution: got %+v, want nothing", got)
+	}
+	if got := FindAsOf(future, "2024"); len(got) != 1 {
+		t.Errorf("FindAsOf with a year: got %+v, want the programme", got)
 	}
 	if got := FindAsOf(text, ""); len(got) != 2 {
 		t.Errorf("FindAsOf no date: got %+v, want both", got)

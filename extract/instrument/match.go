@@ -54,23 +54,27 @@ func Find(text []byte) []Match {
 	return defaultMatcher.find(text, nil)
 }
 
-// FindAsOf is Find without the instruments adopted in a later year than
-// date (YYYY-MM-DD, or YYYY), the citing document's date: a 1992 text that
-// says "Paris Agreement" does not mean the one of 2015. Years, not days,
-// are compared, for an instrument's Date may be that of the resolution
-// that endorsed it some weeks after a conference adopted it (Sendai,
-// March and June 2015). An empty date drops nothing.
+// FindAsOf is Find without the instruments whose target document is
+// later than date (YYYY-MM-DD, or YYYY to compare years), the citing
+// document's date: a 1992 text that says "Paris Agreement" does not mean
+// the one of 2015, and a text of 19 December 2024 "looking forward to the
+// adoption" of a programme that a resolution adopted on 24 December cannot
+// cite that resolution. An empty date drops nothing.
 func FindAsOf(text []byte, date string) []Match {
 	return defaultMatcher.find(text, asOf(date))
 }
 
 // asOf returns the filter of FindAsOf, nil when date is empty.
 func asOf(date string) func(*Instrument) bool {
-	if len(date) < 4 {
-		return nil
+	switch {
+	case len(date) >= 10:
+		date = date[:10]
+		return func(in *Instrument) bool { return in.Date <= date }
+	case len(date) >= 4:
+		year := date[:4]
+		return func(in *Instrument) bool { return in.Date[:4] <= year }
 	}
-	year := date[:4]
-	return func(in *Instrument) bool { return in.Date[:4] <= year }
+	return nil
 }
 
 var defaultMatcher *matcher
