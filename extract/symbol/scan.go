@@ -190,6 +190,10 @@ func qualifierAt(s string, i int) int {
 			for j < len(s) && isDigit(s[j]) {
 				j++
 			}
+			// A lettered section: "(Sect. 29A)".
+			if j+1 < len(s) && isUpper(s[j]) && !isLetter(s[j+1]) {
+				j++
+			}
 			values++
 		case values > 0 && (c == ',' || c == '-'):
 			j++
