@@ -223,3 +223,22 @@ func TestBodyName(t *testing.T) {
 		t.Errorf("BodyName(nope) = %q, want empty", got)
 	}
 }
+
+// TestParseErrors checks that an error says what is wrong.
+func TestParseErrors(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", "empty input"},
+		{"2/4", "starts with an upper-case series"},
+		{"HIV/AIDS", `"HIV" is not a UN document series`},
+		{"ISBA/17/A/9", `"ISBA" is not a UN document series`},
+		{"A/B", "no document number"},
+		{"A/", "expected a component after '/'"},
+		{"A/RES/70/1.", `unexpected "." after the symbol "A/RES/70/1"`},
+		{"A/C.5/80/___", "placeholder"},
+	} {
+		_, err := Parse(tt.in)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Parse(%q) error = %v, want it to say %q", tt.in, err, tt.want)
+		}
+	}
+}
