@@ -221,9 +221,10 @@ func norm(s string) string {
 // Kinds of character at a text position, as the matcher sees them.
 const (
 	chSpace  = ' '
-	chSoft   = 0 // soft hyphen: skipped
-	chLetter = 1 // a non-ASCII letter (only for boundary tests)
-	chOther  = 2 // a non-ASCII non-letter
+	chSoft   = 0x80 // soft hyphen: skipped
+	chLetter = 0x81 // a non-ASCII letter (only for boundary tests)
+	chOther  = 0x82 // a non-ASCII non-letter
+	// Names are ASCII after norm, so no trie edge carries these three.
 )
 
 // at reads the text at i and returns the normalised byte and its width:
