@@ -41,15 +41,22 @@ type Match struct {
 // States and International Organizations ...", "American Declaration on
 // the Rights of Indigenous Peoples").
 //
+// (A capitalised word that goes on as a document symbol, a running header
+// such as "A/RES/80/199" on the next line, does not count.)
+//
 // "the Charter" alone matches the Charter of the United Nations (Bare set)
-// unless "of", "on", "for", ... follows it ("the Charter of Paris", "the
-// Charter of the Organization of American States"); "African Charter",
-// "Olympic Charter" and the like never match, for "the" must come right
-// before. "the Covenants", "the Convention", "the Declaration" and other
+// unless "of", or "on"/"for" and a capitalised word, follows it ("the
+// Charter of Paris", "the Charter of the Organization of American States")
+// or another named charter stands in the two paragraphs before it ("the
+// Charter of the Nuremberg Tribunal ... the Charter and the Judgment");
+// "African Charter", "Olympic Charter" and the like never match, for "the"
+// must come right before. "the Covenants", "the Convention", "the Declaration" and other
 // bare generic words are ambiguous and never match. Titles beginning "The"
 // ("The future we want") match only right after an opening quote.
 // Acronyms (UDHR, ICCPR, NPT, UNFCCC, ...) match as whole words and never
-// inside a document symbol (NPT/CONF.2020/1).
+// inside a document symbol (NPT/CONF.2020/1). A name that begins in lower
+// case ("outcome document of the Durban Review Conference") is found from
+// its first capitalised word and then takes in the words before it.
 func Find(text []byte) []Match {
 	return defaultMatcher.find(text, nil)
 }
