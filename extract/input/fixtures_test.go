@@ -59,8 +59,11 @@ var fixturePages = []string{
 var fixtures = map[string]func() []byte{
 	"footnotes.pdf": func() []byte { return buildPDF(pdfSpec{pages: fixturePages}) },
 	"encrypted.pdf": func() []byte { return buildPDF(pdfSpec{pages: fixturePages, password: "secret"}) },
+	// encrypted with an empty user password: it opens without one
+	"restricted.pdf": func() []byte { return buildPDF(pdfSpec{pages: fixturePages, ownerOnly: true}) },
+	// an image, and a stamp of text too short to be a text layer
 	"scanned.pdf": func() []byte {
-		return buildPDF(pdfSpec{pages: []string{"q 400 0 0 560 100 140 cm /Im1 Do Q\n"}, image: true})
+		return buildPDF(pdfSpec{pages: []string{"q 400 0 0 560 100 140 cm /Im1 Do Q\nBT /F1 6 Tf 500 40 Td (p. 1) Tj ET\n"}, image: true})
 	},
 	// the first 60% of footnotes.pdf: a download cut short
 	"truncated.pdf": func() []byte {

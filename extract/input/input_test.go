@@ -189,6 +189,12 @@ func TestPDFFixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Encrypted with an empty user password (only an owner password to
+	// restrict printing): it opens without a password and reads the same.
+	restricted, err := Decode("testdata/restricted.pdf", readFixture(t, "restricted.pdf"))
+	if err != nil || string(restricted) != string(got) {
+		t.Errorf("restricted.pdf: %v; text equal to footnotes.pdf: %v", err, string(restricted) == string(got))
+	}
 	s := string(got)
 	for _, want := range []string{
 		"United Nations \nA/RES/99/7\n",                              // side-by-side header fields: two lines

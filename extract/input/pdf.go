@@ -145,11 +145,17 @@ func pdfInstanceText(inst pdfium.Pdfium, name string, src []byte) (out []byte, p
 		}
 		b.WriteString(layoutPage(cs))
 	}
-	if pc.PageCount > 0 && textChars == 0 {
+	// A scan may carry a few characters of text (a stamp, a page number):
+	// fewer than minCharsPerPage on average is no text layer.
+	if pc.PageCount > 0 && textChars < minCharsPerPage*pc.PageCount {
 		return nil, pc.PageCount, fmt.Errorf("input: %s: %w: it looks like a scanned image; run OCR on it first (e.g. ocrmypdf %s out.pdf) and give the result", name, ErrScanned, filepath.Base(name))
 	}
 	return b.Bytes(), pc.PageCount, nil
 }
+
+// minCharsPerPage is the average number of printed characters per page
+// below which a PDF is taken for a scan without a text layer.
+const minCharsPerPage = 10
 
 // pchar is one character of a page as PDFium reports it, with its box in
 // PDF points (y grows upwards).

@@ -17,9 +17,10 @@ import (
 
 // pdfSpec describes a PDF to build.
 type pdfSpec struct {
-	pages    []string // content stream of each page
-	image    bool     // give each page an image XObject /Im1 (2x2 grey)
-	password string   // user password; "" for none
+	pages     []string // content stream of each page
+	image     bool     // give each page an image XObject /Im1 (2x2 grey)
+	password  string   // user password; "" for none
+	ownerOnly bool     // encrypt with an empty user password (opens without one)
 }
 
 // pdfPadding is the password padding string of the PDF specification.
@@ -71,7 +72,7 @@ func buildPDF(spec pdfSpec) []byte {
 	id := md5.Sum([]byte(fmt.Sprint(spec.pages)))
 	var key []byte
 	encNum := 0
-	if spec.password != "" {
+	if spec.password != "" || spec.ownerOnly {
 		// Algorithm 3: the O entry, with owner password = user password + "-owner".
 		ok := md5.Sum(padPassword(spec.password + "-owner"))
 		o := rc4Crypt(ok[:5], padPassword(spec.password))
