@@ -188,8 +188,9 @@ func runExtract(e *env, args []string) error {
 		}
 	}
 	if !*quiet {
-		fmt.Fprintf(e.stderr, "citegraph extract: %d files, %d references (%d distinct targets), %d failed; %s in %v\n",
-			files, refs, len(targets), failed, byteSize(bytesRead), time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(e.stderr, "citegraph extract: %s, %s (%s), %d failed; %s in %v\n",
+			plural(files, "file"), plural(refs, "reference"), plural(len(targets), "distinct target"),
+			failed, byteSize(bytesRead), time.Since(start).Round(time.Millisecond))
 	}
 	if files == 0 {
 		return fmt.Errorf("no documents found in %s", strings.Join(paths, " "))
@@ -198,6 +199,13 @@ func runExtract(e *env, args []string) error {
 		return errSilent
 	}
 	return nil
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
 }
 
 func contains(list []string, s string) bool {

@@ -65,7 +65,7 @@ func TestExtractSampleJSONL(t *testing.T) {
 	if out != want.String() {
 		t.Errorf("jsonl output differs from the JSON of extract.Extract:\n got %.300s\nwant %.300s", out, want.String())
 	}
-	if !strings.Contains(errOut, "1 files") || !strings.Contains(errOut, "0 failed") {
+	if !strings.Contains(errOut, "1 file,") || !strings.Contains(errOut, "0 failed") {
 		t.Errorf("summary line = %q", errOut)
 	}
 	// On a terminal the default is the table; not on a terminal, jsonl.

@@ -207,7 +207,13 @@ func walkDir(fsys fs.FS, dir string, add func(item)) {
 			add(item{path: p, err: fmt.Errorf("corpus: %w", err)})
 			return nil
 		}
-		if !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0 {
+		if info.Mode()&fs.ModeSymlink != 0 { // a link to a file: its target's size
+			if info, err = stat(fsys, p); err != nil {
+				add(item{path: p, err: fmt.Errorf("corpus: %w", err)})
+				return nil
+			}
+		}
+		if !info.Mode().IsRegular() {
 			return nil
 		}
 		add(item{path: p, size: info.Size()})

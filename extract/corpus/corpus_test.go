@@ -250,3 +250,20 @@ func TestWalkCancelBlockedStdin(t *testing.T) {
 		t.Errorf("Walk = %v after %q; want context.Canceled after a.txt", err, got)
 	}
 }
+
+func TestWalkSymlink(t *testing.T) {
+	dir := writeTree(t, map[string]string{"real/a.txt": resText})
+	os.Mkdir(filepath.Join(dir, "links"), 0o755)
+	if err := os.Symlink(filepath.Join(dir, "real", "a.txt"), filepath.Join(dir, "links", "b.txt")); err != nil {
+		t.Skip(err)
+	}
+	var total int64
+	rs := collect(t, []string{filepath.Join(dir, "links")}, Options{Progress: func(p Progress) {
+		if p.Files == 0 {
+			total = p.TotalBytes
+		}
+	}})
+	if len(rs) != 1 || rs[0].Err != nil || total != int64(len(resText)) {
+		t.Errorf("results %+v, expected bytes %d, want %d", rs, total, len(resText))
+	}
+}
