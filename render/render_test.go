@@ -571,3 +571,25 @@ func ExampleWriteDOT() {
 	// "A/RES/79/166" [label="A/RES/79/166\nEnhancement of international\ncooperation i
 	// "A/RES/79/166" -> "A/RES/78/199" [style=solid, color="#4d4d4d", penwidth=1.2, to
 }
+
+func ExampleSelect() {
+	b := graph.NewBuilder()
+	focus := &extract.Document{Symbol: "A/RES/80/1", Date: "2025-12-01", Body: "GA"}
+	for k := 1; k <= 5; k++ {
+		focus.References = append(focus.References, extract.Reference{Target: fmt.Sprintf("A/RES/79/%d", k), Body: "GA", Relation: "recalling"})
+	}
+	b.Add(focus)
+	g, _ := b.Graph()
+	l, _ := render.Select(g, "A/RES/80/1", render.Options{MaxNodes: 3})
+	for _, n := range l.Nodes {
+		fmt.Println(n.ID, n.TimeYear, n.Focus)
+	}
+	for _, m := range l.More {
+		fmt.Printf("+%d more under %s: %v\n", len(m.Hidden), m.Parent, m.Hidden)
+	}
+	// Output:
+	// A/RES/79/1 2024 false
+	// A/RES/79/2 2024 false
+	// A/RES/80/1 2025 true
+	// +3 more under A/RES/80/1: [A/RES/79/3 A/RES/79/4 A/RES/79/5]
+}
