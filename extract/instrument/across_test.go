@@ -2,7 +2,6 @@ package instrument
 
 import (
 	"bytes"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -20,28 +19,58 @@ func pageBreak(footnotes ...string) string {
 	return b.String()
 }
 
-var (
-	ruleLine    = regexp.MustCompile(`(?m)^[ \t]*_{5,}[ \t]*$`)
-	counterLine = regexp.MustCompile(`(?m)^[ \t]*\d{1,3}/\d{1,3}[ \t]*\n`)
-)
-
-// gapsOf returns the page breaks of text as gaps: from the footnote rule
-// to the end of the page counter line. (The extractor knows its page
+// gapsOf returns the page breaks of text as gaps: from a footnote rule
+// line (five or more underscores) to the end of the page counter line
+// ("2/4") within the next 4,000 bytes. (The extractor knows its page
 // furniture better; this is enough for tests.)
 func gapsOf(text string) []Gap {
 	var gaps []Gap
-	rule, counter := ruleLine, counterLine
-	for _, r := range rule.FindAllStringIndex(text, -1) {
-		if len(gaps) > 0 && r[0] < gaps[len(gaps)-1].End {
-			continue
+	for i := 0; i < len(text); {
+		end := strings.IndexByte(text[i:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += i
 		}
-		c := counter.FindStringIndex(text[r[0]:])
-		if c == nil || c[0] > 4000 {
-			continue
+		if isRule(text[i:end]) {
+			for j := end + 1; j < len(text) && j < i+4000; {
+				e := strings.IndexByte(text[j:], '\n')
+				if e < 0 {
+					break
+				}
+				if isCounter(text[j : j+e]) {
+					gaps = append(gaps, Gap{i, j + e + 1})
+					end = j + e
+					break
+				}
+				j += e + 1
+			}
 		}
-		gaps = append(gaps, Gap{r[0], r[0] + c[1]})
+		i = end + 1
 	}
 	return gaps
+}
+
+func isRule(line string) bool {
+	line = strings.Trim(line, " \t\r")
+	return len(line) >= 5 && strings.Trim(line, "_") == ""
+}
+
+func isCounter(line string) bool {
+	a, b, ok := strings.Cut(strings.Trim(line, " \t\r"), "/")
+	return ok && allDigits(a) && allDigits(b)
+}
+
+func allDigits(s string) bool {
+	if s == "" || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func TestFindAcross(t *testing.T) {
