@@ -191,7 +191,7 @@ func qualifierAt(s string, i int) int {
 				j++
 			}
 			// A lettered section: "(Sect. 29A)".
-			if j+1 < len(s) && isUpper(s[j]) && !isLetter(s[j+1]) {
+			if j < len(s) && isUpper(s[j]) {
 				j++
 			}
 			values++
