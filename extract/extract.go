@@ -386,6 +386,29 @@ func (x *extraction) clauseStart(p int) int {
 	return max(0, p-300)
 }
 
+// pageBreaks returns the spans of page furniture and footnote blocks that
+// stand between two lines of running text, for names broken across a page.
+func (x *extraction) pageBreaks() []instrument.Gap {
+	var gaps []instrument.Gap
+	start := -1
+	seenText := false
+	for _, l := range x.lines {
+		switch l.kind {
+		case lineText:
+			if start >= 0 && seenText {
+				gaps = append(gaps, instrument.Gap{Start: start, End: l.start})
+			}
+			start, seenText = -1, true
+		case lineBlank:
+		default:
+			if start < 0 {
+				start = l.start
+			}
+		}
+	}
+	return gaps
+}
+
 // find runs the find and resolve stages over the whole text.
 func (x *extraction) find() {
 	x.findSymbols()
@@ -393,7 +416,7 @@ func (x *extraction) find() {
 	x.findNumbers()
 	x.findTreaties()
 	x.findIbid()
-	for _, m := range instrument.FindAsOf(x.src, x.date) {
+	for _, m := range instrument.FindAcross(x.src, x.date, x.pageBreaks()) {
 		x.add(Reference{Target: m.Instrument.Target, Start: m.Start, End: m.End, Kind: KindInstrument, Body: m.Instrument.Body})
 	}
 }
