@@ -259,6 +259,22 @@ func (g *Graph) Closest(symbol string, n int) []string {
 		return a.i - b.i
 	}
 	var best []cand // sorted by cmp, at most n
+	insert := func(c cand) {
+		if len(best) < n || cmp(c, best[n-1]) < 0 {
+			j, _ := slices.BinarySearchFunc(best, c, cmp)
+			best = slices.Insert(best, j, c)
+			if len(best) > n {
+				best = best[:n]
+			}
+		}
+	}
+	// Seed the best with the keys around where the symbol would sort,
+	// which share its longest prefix: the bound is tight from the start.
+	at, _ := slices.BinarySearch(keys, string(q))
+	lo, hi := max(0, at-n), min(len(keys), at+n)
+	for k := lo; k < hi; k++ {
+		insert(cand{editDistance(q, keys[k]), int(order[k])})
+	}
 	// rows[j] is the table row for the first j bytes of the current key.
 	rows := [][]int{make([]int, len(q)+1)}
 	for i := range rows[0] {
@@ -300,13 +316,8 @@ func (g *Graph) Closest(symbol string, n int) []string {
 			continue
 		}
 		valid = len(key)
-		c := cand{rows[len(key)][len(q)], int(order[k])}
-		if len(best) < n || cmp(c, best[n-1]) < 0 {
-			j, _ := slices.BinarySearchFunc(best, c, cmp)
-			best = slices.Insert(best, j, c)
-			if len(best) > n {
-				best = best[:n]
-			}
+		if k < lo || k >= hi {
+			insert(cand{rows[len(key)][len(q)], int(order[k])})
 		}
 		k++
 	}
@@ -315,6 +326,28 @@ func (g *Graph) Closest(symbol string, n int) []string {
 		out[j] = g.nodes[c.i].ID
 	}
 	return out
+}
+
+// editDistance is the Levenshtein distance of a and b.
+func editDistance(a []byte, b string) int {
+	row := make([]int, len(a)+1)
+	for i := range row {
+		row[i] = i
+	}
+	for j := 1; j <= len(b); j++ {
+		prev := row[0]
+		row[0] = j
+		for i := 1; i <= len(a); i++ {
+			cur := row[i]
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			row[i] = min(row[i]+1, row[i-1]+1, prev+cost)
+			prev = cur
+		}
+	}
+	return row[len(a)]
 }
 
 // sortSearch is sort.Search: the first x in [0, n) with f(x), or n; f must
