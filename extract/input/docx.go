@@ -44,6 +44,11 @@ func decodeDOCX(name string, src []byte) ([]byte, error) {
 	}
 	budget := int64(MaxUnzipped)
 	d := &docxReader{name: name, budget: &budget, ids: map[string]int{}}
+	if f := parts["word/numbering.xml"]; f != nil {
+		if err := d.readNumbering(f); err != nil {
+			return nil, err
+		}
+	}
 	body, err := d.part(main, false)
 	if err != nil {
 		return nil, err
@@ -78,6 +83,7 @@ type docxReader struct {
 	budget *int64
 	ids    map[string]int // "footnote:3" -> display number
 	order  []string       // note keys in display order
+	num    *numbering     // list numbering, nil when the file has none
 }
 
 // limitedReader counts decompressed bytes against the shared budget.
@@ -182,13 +188,30 @@ func (d *docxReader) notes(f *zip.File, kind string, notes map[string]string) er
 // walk writes the text of the elements read from dec until the end
 // element stop (or the end of the part when stop is nil).
 func (d *docxReader) walk(dec *xml.Decoder, b *strings.Builder, inline bool, stop *xml.EndElement) error {
-	var para strings.Builder
+	var para, row strings.Builder
 	inText := false
-	skip := 0 // depth inside deleted text, field codes and the like
+	skip := 0  // depth inside deleted text, field codes and the like
+	cells := 0 // depth of table cells: paragraphs in a cell join the row
+	numID, ilvl := "", "0"
 	endPara := func() {
 		s := strings.TrimSpace(para.String())
 		para.Reset()
+		label := ""
+		if numID != "" && d.num != nil {
+			label = d.num.next(numID, ilvl)
+		}
+		numID, ilvl = "", "0"
 		if s == "" {
+			return
+		}
+		if label != "" {
+			s = label + " " + s
+		}
+		if cells > 0 && !inline {
+			if row.Len() > 0 && !strings.HasSuffix(row.String(), "\t") {
+				row.WriteByte(' ')
+			}
+			row.WriteString(s)
 			return
 		}
 		if inline {
@@ -251,9 +274,21 @@ func (d *docxReader) walk(dec *xml.Decoder, b *strings.Builder, inline bool, sto
 						para.WriteString("[^" + strconv.Itoa(n) + "]")
 					}
 				}
-			case "del", "instrText", "delText", "footnoteRef", "endnoteRef", "rPr", "pPr":
+			case "numId", "ilvl":
+				for _, a := range t.Attr {
+					if a.Name.Local == "val" {
+						if t.Name.Local == "numId" {
+							numID = a.Value
+						} else {
+							ilvl = a.Value
+						}
+					}
+				}
+			case "tc":
+				cells++
+			case "del", "instrText", "delText", "footnoteRef", "endnoteRef", "rPr":
 				// deleted text, field codes, the note's own number, and
-				// properties hold no text of the document.
+				// run properties hold no text of the document.
 				skip = 1
 			}
 		case xml.EndElement:
@@ -274,7 +309,19 @@ func (d *docxReader) walk(dec *xml.Decoder, b *strings.Builder, inline bool, sto
 			case "p":
 				endPara()
 			case "tc":
-				para.WriteByte('\t')
+				endPara()
+				cells--
+				if cells == 0 {
+					row.WriteByte('\t')
+				}
+			case "tr":
+				if cells == 0 {
+					if r := strings.TrimSpace(row.String()); r != "" {
+						para.WriteString(r)
+						endPara()
+					}
+					row.Reset()
+				}
 			}
 		case xml.CharData:
 			if inText && skip == 0 {
@@ -282,4 +329,181 @@ func (d *docxReader) walk(dec *xml.Decoder, b *strings.Builder, inline bool, sto
 			}
 		}
 	}
+}
+
+// numbering holds the list definitions of word/numbering.xml and the
+// counters of the lists met so far, so that automatically numbered
+// paragraphs (operative paragraphs "1.", "2.", sub-paragraphs "(a)") keep
+// their numbers in the text.
+type numbering struct {
+	abstract map[string]string            // numId -> abstractNumId
+	levels   map[string]map[string]numLvl // abstractNumId -> ilvl -> level
+	count    map[string][]int             // abstractNumId -> counter per level
+}
+
+type numLvl struct {
+	start  int
+	format string // decimal, lowerLetter, upperLetter, lowerRoman, upperRoman, bullet, none
+	text   string // "%1.", "(%2)"
+}
+
+func (d *docxReader) readNumbering(f *zip.File) error {
+	dec, c, err := d.open(f)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	n := &numbering{abstract: map[string]string{}, levels: map[string]map[string]numLvl{}, count: map[string][]int{}}
+	var absID, numID, lvlID string
+	var lvl numLvl
+	val := func(t xml.StartElement) string {
+		for _, a := range t.Attr {
+			if a.Name.Local == "val" {
+				return a.Value
+			}
+		}
+		return ""
+	}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return d.fail(f, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Space != wordNS {
+				continue
+			}
+			switch t.Name.Local {
+			case "abstractNum":
+				absID = attrLocal(t, "abstractNumId")
+				n.levels[absID] = map[string]numLvl{}
+			case "lvl":
+				lvlID = attrLocal(t, "ilvl")
+				lvl = numLvl{start: 1, format: "decimal"}
+			case "start":
+				if v, err := strconv.Atoi(val(t)); err == nil {
+					lvl.start = v
+				}
+			case "numFmt":
+				lvl.format = val(t)
+			case "lvlText":
+				lvl.text = val(t)
+			case "num":
+				numID = attrLocal(t, "numId")
+			case "abstractNumId":
+				if numID != "" {
+					n.abstract[numID] = val(t)
+				}
+			}
+		case xml.EndElement:
+			if t.Name.Space != wordNS {
+				continue
+			}
+			switch t.Name.Local {
+			case "lvl":
+				if absID != "" && n.levels[absID] != nil {
+					n.levels[absID][lvlID] = lvl
+				}
+			case "abstractNum":
+				absID = ""
+			case "num":
+				numID = ""
+			}
+		}
+	}
+	d.num = n
+	return nil
+}
+
+func attrLocal(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// next counts one more paragraph of list numID at level ilvl and returns
+// its label, "" for bullets and unknown lists.
+func (n *numbering) next(numID, ilvl string) string {
+	abs, ok := n.abstract[numID]
+	if !ok {
+		return ""
+	}
+	level, err := strconv.Atoi(ilvl)
+	if err != nil || level < 0 || level > 8 {
+		return ""
+	}
+	cnt := n.count[abs]
+	if cnt == nil {
+		cnt = make([]int, 9)
+		n.count[abs] = cnt
+	}
+	lv := n.levels[abs]
+	for k := 0; k < 9; k++ {
+		switch {
+		case k == level:
+			if cnt[k] == 0 {
+				cnt[k] = lv[strconv.Itoa(k)].start
+			} else {
+				cnt[k]++
+			}
+		case k > level:
+			cnt[k] = 0
+		case cnt[k] == 0:
+			cnt[k] = lv[strconv.Itoa(k)].start
+		}
+	}
+	def := lv[ilvl]
+	if def.format == "bullet" || def.format == "none" || def.text == "" {
+		return ""
+	}
+	label := def.text
+	for k := 0; k < 9; k++ {
+		ph := "%" + strconv.Itoa(k+1)
+		if strings.Contains(label, ph) {
+			label = strings.ReplaceAll(label, ph, formatNumber(cnt[k], lv[strconv.Itoa(k)].format))
+		}
+	}
+	return label
+}
+
+func formatNumber(n int, format string) string {
+	switch format {
+	case "lowerLetter", "upperLetter":
+		s := ""
+		for m := n; m > 0; m = (m - 1) / 26 {
+			s = string(rune('a'+(m-1)%26)) + s
+		}
+		if format == "upperLetter" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	case "lowerRoman":
+		return strings.ToLower(roman(n))
+	case "upperRoman":
+		return roman(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
 }

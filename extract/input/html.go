@@ -53,6 +53,7 @@ type htmlWriter struct {
 	b     strings.Builder
 	line  strings.Builder // the paragraph being written
 	notes []string        // footnote definitions, written at the end
+	label string          // list item number for the next paragraph
 	pre   int
 }
 
@@ -63,6 +64,8 @@ func (w *htmlWriter) block() {
 	if s == "" {
 		return
 	}
+	w.b.WriteString(w.label)
+	w.label = ""
 	w.b.WriteString(s)
 	w.b.WriteString("\n\n")
 }
@@ -219,6 +222,15 @@ func (w *htmlWriter) node(n *html.Node, inNote bool) {
 	block := blockAtoms[n.DataAtom]
 	if block {
 		w.block()
+	}
+	if n.DataAtom == atom.Li && n.Parent != nil && n.Parent.DataAtom == atom.Ol && !inNote {
+		// numbered items keep their numbers: operative paragraphs "1.", "2."
+		format := map[string]string{"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}[attr(n.Parent, "type")]
+		if v, err := strconv.Atoi(attr(n, "value")); err == nil {
+			w.label = formatNumber(v, format) + ". "
+		} else {
+			w.label = formatNumber(listIndex(n), format) + ". "
+		}
 	}
 	if n.DataAtom == atom.Pre {
 		w.pre++

@@ -340,3 +340,64 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestDOCXNumbering checks that automatically numbered paragraphs keep
+// their numbers (the extractor needs them for OP2, OP3) and that a table
+// row is one line.
+func TestDOCXNumbering(t *testing.T) {
+	numbering := `<?xml version="1.0"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="8"/></w:num>
+</w:numbering>`
+	item := func(num, lvl, text string) string {
+		return `<w:p><w:pPr><w:numPr><w:ilvl w:val="` + lvl + `"/><w:numId w:val="` + num + `"/></w:numPr></w:pPr>` + wr(text) + `</w:p>`
+	}
+	cell := func(text string) string { return "<w:tc>" + wp(wr(text)) + "</w:tc>" }
+	doc := wordHead + wp(wr("The General Assembly,")) +
+		item("3", "0", "Requests the Secretary-General to report;") +
+		item("3", "0", "Recalls its resolution 78/199 and decides:") +
+		item("3", "1", "to act;") + item("3", "1", "to report;") +
+		item("4", "0", "a bullet") +
+		item("3", "0", "Decides to remain seized of the matter.") +
+		"<w:tbl><w:tr>" + cell("Body") + cell("Resolution") + "</w:tr><w:tr>" + cell("GA") + cell("78/199") + "</w:tr></w:tbl>" +
+		`</w:body></w:document>`
+	got, err := Decode("num.docx", makeZip(t, [2]string{"word/document.xml", doc}, [2]string{"word/numbering.xml", numbering}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The General Assembly,\n\n1. Requests the Secretary-General to report;\n\n2. Recalls its resolution 78/199 and decides:\n\n" +
+		"(a) to act;\n\n(b) to report;\n\na bullet\n\n3. Decides to remain seized of the matter.\n\nBody\tResolution\n\nGA\t78/199\n"
+	if string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	doc2, err := extract.Extract("num.docx", got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range doc2.References {
+		if r.Target == "A/RES/78/199" && r.Line == 5 {
+			found = true
+			if r.Paragraph != "OP2" {
+				t.Errorf("reference in the second numbered paragraph is in %s, want OP2", r.Paragraph)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no reference to A/RES/78/199 on line 5: %+v", doc2.References)
+	}
+}
+
+func TestHTMLNumberedList(t *testing.T) {
+	src := `<p>The General Assembly,</p><ol><li><p>Requests the report;</p></li><li>Recalls its resolution 78/199;<ol type="a"><li>first;</li><li>second;</li></ol></li><li value="7">Decides.</li></ol>`
+	got, err := Decode("list.html", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The General Assembly,\n\n1. Requests the report;\n\n2. Recalls its resolution 78/199;\n\na. first;\n\nb. second;\n\n7. Decides.\n"
+	if string(got) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
