@@ -33,6 +33,12 @@ func (x *extraction) findSymbols() {
 		}
 		// Walk back to the start of the token holding the slash.
 		s := slash
+		if s > 2 && src[s-1] == ')' {
+			// a division in parentheses: "UNEP(DTIE)/Hg/CONF/4"
+			if o := strings.LastIndexByte(src[max(0, s-10):s], '('); o >= 0 {
+				s = max(0, s-10) + o
+			}
+		}
 		for s > 0 && (isAlnum(src[s-1]) || src[s-1] == '.' || src[s-1] == '-') && slash-s < 24 {
 			s--
 		}

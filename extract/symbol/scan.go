@@ -12,6 +12,7 @@ const (
 	errNoComponent
 	errNoNumber
 	errPlaceholder
+	errYearLast
 )
 
 type scanFail struct {
@@ -42,10 +43,23 @@ func seriesAt(s string, i int) (end int, known bool) {
 	for j < len(s) && j-i <= maxSeries && isUpper(s[j]) {
 		j++
 	}
-	if j == i || j-i > maxSeries || j >= len(s) || s[j] != '/' {
+	if j == i || j-i > maxSeries || j >= len(s) {
 		return i, false
 	}
 	_, known = seriesBody(s[i:j])
+	if s[j] == '(' && known {
+		// A division in parentheses: "UNEP(DTIE)/Hg/CONF/4".
+		k := j + 1
+		for k < len(s) && k-j <= maxSeries && isUpper(s[k]) {
+			k++
+		}
+		if k > j+1 && k+1 < len(s) && s[k] == ')' && s[k+1] == '/' {
+			return k + 1, true
+		}
+	}
+	if s[j] != '/' {
+		return i, false
+	}
 	return j, known
 }
 
@@ -515,6 +529,12 @@ func scan(s string) (int, scanFail) {
 	if good > 0 && good+1 < len(s) && s[good] == '/' && s[good+1] == '_' {
 		return 0, scanFail{code: errPlaceholder, at: good}
 	}
+	// Security Council documents are S/yyyy/n (from 1994) or S/n: a year
+	// after the number ("S/1906/2020", a note of the OPCW's Technical
+	// Secretariat) is another organisation's symbol.
+	if isS && good > 0 && yearLast(s[:good]) {
+		return 0, scanFail{code: errYearLast, at: series}
+	}
 	if good == 0 {
 		if fail.code == errNoComponent && i > series {
 			fail.at = i
@@ -522,4 +542,18 @@ func scan(s string) (int, scanFail) {
 		return 0, fail
 	}
 	return good, scanFail{}
+}
+
+// yearLast reports "S/<number>/<year>" where the number is not itself a year.
+func yearLast(sym string) bool {
+	i := 2 // after "S/"
+	j := i
+	for j < len(sym) && isDigit(sym[j]) {
+		j++
+	}
+	if j == i || j+5 != len(sym) || sym[j] != '/' || !allDigits(sym[j+1:]) {
+		return false
+	}
+	isYear := func(p string) bool { return len(p) == 4 && p >= "1946" && p <= "2099" }
+	return isYear(sym[j+1:]) && !isYear(sym[i:j])
 }

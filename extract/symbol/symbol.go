@@ -95,6 +95,8 @@ func (f scanFail) message(t string) string {
 		return "no document number: the last component must be a number (A/79/458), or a typed number (L.2, PV.53, Res.14)"
 	case errPlaceholder:
 		return "a placeholder (\"/___\"), not a document symbol"
+	case errYearLast:
+		return "a Security Council symbol is S/yyyy/n or S/n; a year after the number is another organisation's symbol"
 	default:
 		return fmt.Sprintf("expected a component after '/' at byte %d", f.at)
 	}
@@ -228,7 +230,11 @@ func (s Symbol) Body() string {
 		}
 		return ECOSOC
 	}
-	body, _ := seriesBody(s.Components[0])
+	first := s.Components[0]
+	if i := strings.IndexByte(first, '('); i > 0 {
+		first = first[:i] // "UNEP(DTIE)": the division's series
+	}
+	body, _ := seriesBody(first)
 	return body
 }
 

@@ -131,7 +131,7 @@ func TestParseRoundTrip(t *testing.T) {
 
 func TestParseRejects(t *testing.T) {
 	for _, in := range []string{
-		"", "   ", "2/4", "3/4", "24-24160", "24-24160 (E)", "and/or", "km/h", "70/1",
+		"", "   ", "S/1906/2020", "2/4", "3/4", "24-24160", "24-24160 (E)", "and/or", "km/h", "70/1",
 		"GC(69)/RES/15", "1/CP.21", "https://undocs.org/A/RES/70/1", "10/07/2024",
 		"A/B", "A/", "A", "A/RES", "A/RES/", "A/HRC", "E/CN.4", "A/C.3", "HIV/AIDS",
 		"HIV/AIDS7", "WT/MIN(11)/24", "GOV/2024/1", "IX/12", "X/2", "CM/Res.1153",
@@ -240,5 +240,18 @@ func TestParseErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Parse(%q) error = %v, want it to say %q", tt.in, err, tt.want)
 		}
+	}
+}
+
+func TestDivisionSeries(t *testing.T) {
+	s, err := Parse("UNEP(DTIE)/Hg/CONF/4")
+	if err != nil || s.String() != "UNEP(DTIE)/Hg/CONF/4" || s.Body() != UNEP {
+		t.Errorf("UNEP(DTIE)/Hg/CONF/4: %v %q %q", err, s.String(), s.Body())
+	}
+	if n := Match("UNEP(DTIE)/Hg/CONF/4, annex II."); n != len("UNEP(DTIE)/Hg/CONF/4") {
+		t.Errorf("Match = %d", n)
+	}
+	if n := Match("GC(69)/RES/15"); n != 0 {
+		t.Errorf("GC(69)/RES/15 matched %d bytes", n)
 	}
 }
