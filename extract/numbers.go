@@ -610,8 +610,9 @@ func (x *extraction) bodyBefore(kw int) (string, bool) {
 	from := x.clauseStart(kw)
 	run := x.runningText(max(from, kw-2000), kw)
 	words := strings.Fields(run[max(0, len(run)-160):])
+	words = words[max(0, len(words)-14):]
 	for i, w := range words {
-		words[i] = strings.TrimRight(strings.Trim(w, "*_[“”\"("), ",;:)")
+		words[i] = trimWord(w)
 	}
 	// "section VII of its resolution", "paragraph 5 of resolution".
 	if n := len(words); n >= 1 && words[n-1] == "of" {
@@ -674,6 +675,34 @@ func (x *extraction) bodyBefore(kw int) (string, bool) {
 		return foreign, true
 	}
 	return "", false
+}
+
+// trimWord strips the emphasis, brackets, quotes and punctuation around a word.
+func trimWord(w string) string {
+	for len(w) > 0 {
+		switch {
+		case w[0] == '*' || w[0] == '_' || w[0] == '[' || w[0] == '"' || w[0] == '(':
+			w = w[1:]
+		case strings.HasPrefix(w, "“"):
+			w = w[len("“"):]
+		default:
+			goto right
+		}
+	}
+right:
+	for len(w) > 0 {
+		switch c := w[len(w)-1]; c {
+		case '*', '_', '"', ',', ';', ':', ')', ']':
+			w = w[:len(w)-1]
+		default:
+			if strings.HasSuffix(w, "”") {
+				w = w[:len(w)-len("”")]
+				continue
+			}
+			return w
+		}
+	}
+	return w
 }
 
 // runningText returns the running text of [from, to), leaving out the
