@@ -199,59 +199,40 @@ func (g *Graph) Store() dgraph.Graph[string, string] {
 	return g.store
 }
 
-// Builder accumulates documents into a Graph. Nodes and edges are kept in
-// slices with dense numbers, so that a million documents and ten million
-// citations fit in memory; relation and paragraph sets are interned.
+// Builder accumulates documents into a Graph. Nodes are kept in a slice
+// with dense numbers and edges in a slice of pointer-free records (the
+// relation and paragraph sets interned), so that a million documents and
+// ten million citations build without the garbage collector scanning them.
 type Builder struct {
 	ids    map[string]int32 // Key -> index in nodes
 	nodes  []Node
 	edgeID map[uint64]int32 // from<<32 | to -> index in edges
-	edges  []Edge
-	efrom  []int32
-	eto    []int32
-	sets   map[string][]string // interned one-element and sorted sets
-	shared bool                // edges belong to a built Graph: copy before changing
+	edges  []bedge
+
+	sets   [][]string       // interned sets of strings; sets[0] is the empty set
+	setIDs map[string]int32 // "\x00"-joined members -> set number
+	steps  map[setStep]int32
 }
 
-// own makes the Builder's edges its own again after Graph shared them.
-func (b *Builder) own() {
-	if !b.shared {
-		return
-	}
-	b.edges = slices.Clone(b.edges)
-	b.edgeID = make(map[uint64]int32, len(b.edges))
-	for e := range b.edges {
-		b.edgeID[uint64(b.efrom[e])<<32|uint64(b.eto[e])] = int32(e)
-	}
-	b.shared = false
+// setStep is a set and a string added to it: with's cache.
+type setStep struct {
+	set    int32
+	sorted bool
+	s      string
 }
 
-// permute reorders edges in place so that the new edges[k] is the old
-// edges[order[k]], following the cycles of the permutation. order is
-// destroyed.
-func permute(edges []Edge, order []int32) {
-	for i := range order {
-		if order[i] < 0 {
-			continue
-		}
-		tmp := edges[i]
-		j := i
-		for {
-			k := int(order[j])
-			order[j] = -1
-			if k == i {
-				edges[j] = tmp
-				break
-			}
-			edges[j] = edges[k]
-			j = k
-		}
-	}
+// bedge is an edge while it is built: its ends are node numbers of the
+// Builder, its relations and paragraphs set numbers.
+type bedge struct {
+	from, to    int32
+	count       int32
+	rels, paras int32
+	start, end  int
 }
 
 // NewBuilder returns an empty Builder.
 func NewBuilder() *Builder {
-	return &Builder{ids: map[string]int32{}, edgeID: map[uint64]int32{}, sets: map[string][]string{}}
+	return &Builder{ids: map[string]int32{}, edgeID: map[uint64]int32{}, sets: [][]string{nil}, setIDs: map[string]int32{}, steps: map[setStep]int32{}}
 }
 
 // Add adds a document and its references. Self-citations are dropped.
@@ -260,7 +241,6 @@ func (b *Builder) Add(d *extract.Document) {
 	if d.Symbol == "" {
 		return
 	}
-	b.own()
 	si := b.node(d.Symbol)
 	src := &b.nodes[si]
 	src.InCorpus = true
@@ -298,46 +278,58 @@ func (b *Builder) Add(d *extract.Document) {
 		if !ok {
 			ei = int32(len(b.edges))
 			b.edgeID[ek] = ei
-			b.edges = append(b.edges, Edge{Start: r.Start, End: r.End})
-			b.efrom = append(b.efrom, si)
-			b.eto = append(b.eto, ti)
+			b.edges = append(b.edges, bedge{from: si, to: ti, start: r.Start, end: r.End})
 		}
 		e := &b.edges[ei]
-		e.Count++
-		e.Relations = b.addTo(e.Relations, r.Relation)
-		e.Paragraphs = b.addTo(e.Paragraphs, r.Paragraph)
+		e.count++
+		e.rels = b.with(e.rels, r.Relation, true)
+		e.paras = b.with(e.paras, r.Paragraph, false)
 	}
 }
 
-// addTo adds s to the set, sharing one-element sets between edges. Shared
-// slices have len == cap, so a later append copies them.
-func (b *Builder) addTo(set []string, s string) []string {
-	if s == "" || slices.Contains(set, s) {
+// with returns the number of the set holding the members of set and s:
+// sorted, or in the order added.
+func (b *Builder) with(set int32, s string, sorted bool) int32 {
+	if s == "" {
 		return set
 	}
-	if len(set) == 0 {
-		if one, ok := b.sets[s]; ok {
-			return one
+	step := setStep{set, sorted, s}
+	if id, ok := b.steps[step]; ok {
+		return id
+	}
+	id := b.with1(set, s, sorted)
+	b.steps[step] = id
+	return id
+}
+
+func (b *Builder) with1(set int32, s string, sorted bool) int32 {
+	members := b.sets[set]
+	if slices.Contains(members, s) {
+		return set
+	}
+	var k string
+	if set == 0 {
+		k = s // one-element sets: no allocation
+	} else {
+		next := make([]string, len(members)+1)
+		copy(next, members)
+		next[len(members)] = s
+		if sorted {
+			slices.Sort(next)
 		}
-		one := []string{s}
-		b.sets[s] = one
-		return one
+		k = "\x00" + strings.Join(next, "\x00")
 	}
-	return append(set, s)
-}
-
-// intern returns a shared copy of a set with more than one element.
-func (b *Builder) intern(set []string) []string {
-	if len(set) < 2 {
-		return set
+	if id, ok := b.setIDs[k]; ok {
+		return id
 	}
-	k := "\x00" + strings.Join(set, "\x00")
-	if s, ok := b.sets[k]; ok {
-		return s
+	id := int32(len(b.sets))
+	if set == 0 {
+		b.sets = append(b.sets, []string{s})
+	} else {
+		b.sets = append(b.sets, strings.Split(k[1:], "\x00"))
 	}
-	s := slices.Clip(slices.Clone(set))
-	b.sets[k] = s
-	return s
+	b.setIDs[k] = id
+	return id
 }
 
 // Label sets the title and date of a node that has none, as a catalogue of
@@ -399,37 +391,25 @@ func (b *Builder) Graph() (*Graph, error) {
 		rank[old] = int32(nw)
 		nodes[nw] = b.nodes[old]
 	}
+	perm = nil
 	from := make([]int32, len(b.edges))
 	to := make([]int32, len(b.edges))
 	for e := range b.edges {
-		from[e], to[e] = rank[b.efrom[e]], rank[b.eto[e]]
-		ed := &b.edges[e]
-		if len(ed.Relations) > 1 {
-			slices.Sort(ed.Relations)
-			ed.Relations = b.intern(ed.Relations)
-		}
-		ed.Paragraphs = b.intern(ed.Paragraphs)
+		from[e], to[e] = rank[b.edges[e].from], rank[b.edges[e].to]
 	}
+	rank = nil
 	order := sortedEdges(len(nodes), from, to)
-	g := &Graph{nodes: nodes, from: make([]int32, len(order)), to: make([]int32, len(order))}
-	efrom, eto := make([]int32, len(order)), make([]int32, len(order))
+	g := &Graph{nodes: nodes, edges: make([]Edge, len(order)), from: make([]int32, len(order)), to: make([]int32, len(order))}
 	for k, e := range order {
-		g.from[k], g.to[k] = from[e], to[e]
-		efrom[k], eto[k] = b.efrom[e], b.eto[e]
+		f, t := from[e], to[e]
+		g.from[k], g.to[k] = f, t
+		be := &b.edges[e]
+		g.edges[k] = Edge{
+			From: nodes[f].ID, To: nodes[t].ID,
+			Relations: b.sets[be.rels], Count: int(be.count), Paragraphs: b.sets[be.paras],
+			Start: be.start, End: be.end,
+		}
 	}
-	from, to = nil, nil
-	// The edges are sorted in place and shared with the Graph: copying a
-	// hundred bytes per edge would double the peak memory of a large
-	// build. The Builder copies them back before its next change.
-	permute(b.edges, order)
-	b.efrom, b.eto = efrom, eto
-	b.edgeID = nil
-	b.shared = true
-	for k := range b.edges {
-		ed := &b.edges[k]
-		ed.From, ed.To = nodes[g.from[k]].ID, nodes[g.to[k]].ID
-	}
-	g.edges = slices.Clip(b.edges)
 	g.index = make(map[string]int, len(nodes))
 	for i := range nodes {
 		g.index[Key(nodes[i].ID)] = i
