@@ -57,7 +57,8 @@ Formats (--format):
          terminal): {"file","symbol","title","date","body","references":[...]}
          with references [{"target","raw","start","end","line","kind","body",
          "relation","paragraph","footnote","pinpoint"}]; spans are byte
-         offsets into the document's text, half-open.
+         offsets into the document's text, half-open: for PDF, Word and
+         HTML, the text citegraph read from it, which --text prints.
   json   a JSON array of the same objects.
   csv    one row per reference, the document's columns repeated, a header
   tsv    row; tabs and line breaks inside fields become spaces in tsv.
@@ -76,6 +77,7 @@ Examples:
   citegraph extract --format csv -o refs.csv 'reports/*.pdf' letter.docx
   pdftotext -layout doc.pdf - | citegraph extract -
   citegraph extract -f jsonl A_RES_79_166.pdf | jq -r '.references[].target'
+  citegraph extract --text A_RES_79_166.pdf        # the text read from the PDF
 
 Flags:
 `
@@ -90,6 +92,7 @@ func runExtract(e *env, args []string) error {
 	quiet := fs.BoolP("quiet", "q", false, "no progress bar and no summary line (failures are still reported)")
 	keepGoing := fs.BoolP("keep-going", "k", false, "exit 0 even when some files could not be read")
 	jobs := fs.IntP("jobs", "j", 0, "read `N` files at once (default: one per core)")
+	textOnly := fs.Bool("text", false, "print the text read from each file (what the spans refer to) instead of its references")
 	fs.Usage = func() {
 		fmt.Fprint(e.stderr, strings.NewReplacer(
 			"{MAXFILE}", strconv.Itoa(input.MaxSize>>20),
@@ -114,7 +117,7 @@ func runExtract(e *env, args []string) error {
 	}
 
 	paths := fs.Args()
-	opts := corpus.Options{Workers: *jobs, Stdin: e.stdin}
+	opts := corpus.Options{Workers: *jobs, Stdin: e.stdin, KeepText: *textOnly}
 	if len(paths) == 0 {
 		opts.FS = citegraph.Sample
 		paths = []string{"."}
@@ -164,10 +167,13 @@ func runExtract(e *env, args []string) error {
 		for _, ref := range r.Doc.References {
 			targets[ref.Target] = true
 		}
+		if *textOnly {
+			return writeText(bw, r, files == 1)
+		}
 		return w.write(r.Doc)
 	})
 	pb.Done()
-	if werr == nil {
+	if werr == nil && !*textOnly {
 		werr = w.close()
 	}
 	if werr == nil {
@@ -199,6 +205,23 @@ func runExtract(e *env, args []string) error {
 		return errSilent
 	}
 	return nil
+}
+
+// writeText writes the decoded text of a file after a "==> name <=="
+// line, as tail does for several files.
+func writeText(w io.Writer, r corpus.Result, first bool) error {
+	sep := "\n"
+	if first {
+		sep = ""
+	}
+	if _, err := fmt.Fprintf(w, "%s==> %s <==\n", sep, r.Path); err != nil {
+		return err
+	}
+	_, err := w.Write(r.Text)
+	if err == nil && len(r.Text) > 0 && r.Text[len(r.Text)-1] != '\n' {
+		_, err = io.WriteString(w, "\n")
+	}
+	return err
 }
 
 func plural(n int, what string) string {

@@ -351,3 +351,31 @@ func TestExtractInterrupt(t *testing.T) {
 		t.Errorf("%d documents, want 400", n)
 	}
 }
+
+// TestExtractText checks that --text prints the text the spans refer to:
+// for a PDF, input[start:end] == raw holds on that text.
+func TestExtractText(t *testing.T) {
+	pdf := filepath.Join("..", "..", "extract", "input", "testdata", "footnotes.pdf")
+	text, errOut, code := runExtractCLI(t, "", "--text", pdf)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	header := "==> " + pdf + " <==\n"
+	if !strings.HasPrefix(text, header) {
+		t.Fatalf("--text output starts %.80q", text)
+	}
+	body := text[len(header):]
+	out, _, _ := runExtractCLI(t, "", "-f", "jsonl", pdf)
+	var d extract.Document
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.References) == 0 {
+		t.Fatal("no references in the PDF fixture")
+	}
+	for _, r := range d.References {
+		if r.End > len(body) || body[r.Start:r.End] != r.Raw {
+			t.Errorf("span %d:%d of --text is not %q", r.Start, r.End, r.Raw)
+		}
+	}
+}

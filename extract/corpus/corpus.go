@@ -48,6 +48,8 @@ type Options struct {
 	Decode func(name string, src []byte) ([]byte, error)
 	// Extract reads one text; nil means extract.Extract.
 	Extract func(name string, text []byte) (*extract.Document, error)
+	// KeepText hands each file's decoded text back in Result.Text.
+	KeepText bool
 	// Progress, when set, is called after each result is delivered, from
 	// the goroutine that calls fn, and once before the first with the totals.
 	Progress func(Progress)
@@ -66,6 +68,7 @@ type Result struct {
 	Doc  *extract.Document // nil when Err is set
 	Err  error             // why the file could not be read, decoded or extracted
 	Size int64             // input bytes
+	Text []byte            // the decoded text the spans refer to, with Options.KeepText
 }
 
 // Extensions are the file name extensions read when walking a directory
@@ -420,6 +423,9 @@ func process(ctx context.Context, j *job, opts Options) Result {
 		return res
 	}
 	res.Doc = doc
+	if opts.KeepText {
+		res.Text = text
+	}
 	return res
 }
 
