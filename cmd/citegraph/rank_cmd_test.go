@@ -255,6 +255,13 @@ func TestCommunitiesCommand(t *testing.T) {
 	if total != 8 || !found || res.Modularity <= 0 {
 		t.Errorf("communities %+v (modularity %v): want 8 documents, {4/2, 4/3} apart", res.Shown, res.Modularity)
 	}
+	var gon struct{ Modularity float64 }
+	if err := json.Unmarshal([]byte(mustRun(t, "communities", "--graph", gf, "--format", "json", "--method", "gonum")), &gon); err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(gon.Modularity-res.Modularity) > 0.05 {
+		t.Errorf("modularity %v, gonum's %v", res.Modularity, gon.Modularity)
+	}
 }
 
 func TestRankCommandErrors(t *testing.T) {
@@ -271,6 +278,7 @@ func TestRankCommandErrors(t *testing.T) {
 		{[]string{"similar", "--graph", gf}, 2, "give the symbol"},
 		{[]string{"mainpath", "--graph", gf, "--key-routes", "-1"}, 2, "--key-routes must be 0 or more"},
 		{[]string{"communities", "--graph", gf, "--resolution", "0"}, 2, "--resolution must be above 0"},
+		{[]string{"communities", "--graph", gf, "--method", "magic"}, 2, `unknown --method "magic"`},
 	} {
 		_, errs, code := runGraphCLI(t, tc.args...)
 		if code != tc.code || !strings.Contains(errs, tc.msg) {

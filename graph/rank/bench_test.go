@@ -229,3 +229,24 @@ func BenchmarkSearchPathCount(b *testing.B) {
 		SearchPathCount(g, nil).GlobalMainPath()
 	}
 }
+
+// BenchmarkCommunities times Louvain on synthetic corpora: Communities at
+// every size, gonum's (CommunitiesGonum) where it finishes in seconds.
+func BenchmarkCommunities(b *testing.B) {
+	for _, n := range []int{1_000, 3_000, 100_000} {
+		g := synthGraph(b, n)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				Communities(g, 1, 1)
+			}
+		})
+		if n > 3_000 {
+			continue
+		}
+		b.Run("gonum-"+strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				CommunitiesGonum(g, 1, 1)
+			}
+		})
+	}
+}

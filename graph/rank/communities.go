@@ -10,15 +10,13 @@ import (
 	"gonum.org/v1/gonum/graph/simple"
 )
 
-// Communities partitions g into communities with the Louvain method, by
-// gonum's community.Modularize on the undirected projection of g (u and v
-// are linked when either cites the other) at the given resolution (1 is
-// standard modularity; higher gives smaller communities). The random order
-// Louvain visits nodes in comes from seed, so a seed gives one answer.
-//
-// Communities are returned as sorted node lists, largest first, ties by
-// their lowest node; q is the modularity of the partition.
-func Communities(g Directed, resolution float64, seed uint64) (communities [][]int32, q float64) {
+// CommunitiesGonum is Communities computed by gonum's
+// community.Modularize, for comparison and for small graphs: its passes
+// cost the sum of the squares of the community sizes (see Communities). The
+// result has the same form; the partition may differ from Communities'
+// (Louvain is greedy and the two visit nodes in different random orders),
+// its modularity is about the same.
+func CommunitiesGonum(g Directed, resolution float64, seed uint64) (communities [][]int32, q float64) {
 	u := newUndirected(NewCSR(g))
 	if len(u.nodes) == 0 {
 		return nil, 0

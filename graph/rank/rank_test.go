@@ -272,3 +272,40 @@ func TestPlanBetweenness(t *testing.T) {
 		t.Errorf("empty graph: %d sources", k)
 	}
 }
+
+// TestCommunitiesAgainstGonum checks the Louvain of Communities against
+// gonum's: every node in exactly one community, Modularity equal to gonum's
+// Q on gonum's own partition, and a modularity as good as gonum's.
+func TestCommunitiesAgainstGonum(t *testing.T) {
+	for _, tc := range []namedGraph{
+		{"random sparse", randomGraph(500, 1200, 21)},
+		{"random dense", randomGraph(200, 3000, 22)},
+		{"citations", randomCitations(1500, 5, 23)},
+		{"synthetic citations", synthCitations(800, 8, 24)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, res := range []float64{0.5, 1, 2} {
+				ours, q := Communities(tc.g, res, 1)
+				theirs, qg := CommunitiesGonum(tc.g, res, 1)
+				seen := make([]int, tc.g.Len())
+				for _, c := range ours {
+					for _, v := range c {
+						seen[v]++
+					}
+				}
+				for v, k := range seen {
+					if k != 1 {
+						t.Fatalf("resolution %v: node %d in %d communities", res, v, k)
+					}
+				}
+				if qm := Modularity(tc.g, theirs, res); math.Abs(qm-qg) > 1e-9 {
+					t.Errorf("resolution %v: Modularity of gonum's partition %v, gonum's Q %v", res, qm, qg)
+				}
+				if q < qg-0.02 {
+					t.Errorf("resolution %v: modularity %v, gonum %v", res, q, qg)
+				}
+				t.Logf("resolution %v: %d communities Q %.4f; gonum %d, Q %.4f", res, len(ours), q, len(theirs), qg)
+			}
+		})
+	}
+}
