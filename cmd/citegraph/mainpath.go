@@ -179,8 +179,12 @@ func runMainPath(e *env, args []string) error {
 		fmt.Fprintf(&b, " (e^%.1f)", spc.LogPaths)
 	}
 	b.WriteString("\n")
-	for _, p := range paths {
+	for k, p := range paths {
 		b.WriteString("\n")
+		if k > 0 && mpSame(p, paths[0]) {
+			fmt.Fprintf(&b, "Key-route main path through %s → %s (SPC %s): the global main path.\n", p.Key.Citing, p.Key.Cited, mpCount(p.Key.SPC))
+			continue
+		}
 		if p.Key != nil {
 			fmt.Fprintf(&b, "Key-route main path through %s → %s (SPC %s), total weight %.4g:\n", p.Key.Citing, p.Key.Cited, mpCount(p.Key.SPC), p.Weight)
 		} else {
@@ -195,6 +199,19 @@ func runMainPath(e *env, args []string) error {
 	}
 	_, err = fmt.Fprint(e.stdout, b.String())
 	return err
+}
+
+// mpSame reports whether two paths pass through the same documents.
+func mpSame(a, b mainPath) bool {
+	if len(a.Documents) != len(b.Documents) {
+		return false
+	}
+	for i := range a.Documents {
+		if a.Documents[i].Symbol != b.Documents[i].Symbol {
+			return false
+		}
+	}
+	return true
 }
 
 // mpPath turns a path of arcs (citing → cited, newest first) into a

@@ -9,8 +9,9 @@
 // citation graph's own accessors allocate a fresh slice per call, and gonum's
 // dense PageRank allocates an n×n matrix (80 GB at 100k nodes), its HITS
 // never returns on a graph with no edges and its betweenness keeps maps keyed
-// by node ID. Gonum is used where it is right and cheap: Louvain
-// (community.Modularize).
+// by node ID; its Louvain (community.Modularize, kept as CommunitiesGonum)
+// costs the square of the community sizes per pass, so Communities is a
+// Louvain of our own with O(m) passes, tested against gonum's modularity.
 //
 // Node numbers are the dense indexes 0..Len()-1 of the input graph. Every
 // result is deterministic: it does not depend on the number of cores.
