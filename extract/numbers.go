@@ -44,7 +44,14 @@ func (x *extraction) findNumbers() {
 		}
 		kwStart, kwEnd, dec, ok := keywordBefore(src, numStart)
 		if !ok {
-			return
+			// A damaged first number ("resolutions 387 1976), 418 (1977)"):
+			// the keyword stands a little further back.
+			w := src[max(0, numStart-24):numStart]
+			i := strings.LastIndex(w, "esolutions ")
+			if i < 1 || (w[i-1] != 'r' && w[i-1] != 'R') {
+				return
+			}
+			kwStart, kwEnd = numStart-len(w)+i-1, numStart-len(w)+i+len("esolutions")
 		}
 		if end := x.numberList(kwStart, kwEnd, dec); end > consumed {
 			consumed = end
@@ -158,6 +165,9 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) (end int) {
 		j++
 	}
 	first, ok := parseItem(src, j)
+	if !ok {
+		first, ok = repairItem(src, j)
+	}
 	if !ok {
 		return kwEnd
 	}
@@ -298,7 +308,53 @@ func (x *extraction) itemAfter(k int) (item, bool) {
 			it, ok = parseItem(src, x.gap(k+d))
 		}
 	}
+	if !ok {
+		it, ok = repairItem(src, k)
+	}
 	return it, ok
+}
+
+// repairItem reads a list item that scanning damaged, in the shape of a
+// Security Council number: "387 1976)" (lost parenthesis), "S71 (1985)"
+// (S for 5), "I11 (1956)" (I for 1). The raw text stays as written.
+func repairItem(src string, k int) (item, bool) {
+	e := k
+	var b strings.Builder
+	for e < len(src) && e-k < 4 {
+		c := src[e]
+		switch {
+		case c >= '0' && c <= '9':
+		case c == 'S':
+			c = '5'
+		case c == 'I' || c == 'l':
+			c = '1'
+		case c == 'O':
+			c = '0'
+		default:
+			goto done
+		}
+		b.WriteByte(c)
+		e++
+	}
+done:
+	if e == k || e < len(src) && isAlnum(src[e]) {
+		return item{}, false
+	}
+	a := b.String()
+	if !isDigits(a) || a[0] == '0' {
+		return item{}, false
+	}
+	j := e
+	if j < len(src) && src[j] == ' ' {
+		j++
+	}
+	if j < len(src) && src[j] == '(' {
+		j++
+	}
+	if digitsAt(src, j) != 4 || j+4 >= len(src) || src[j+4] != ')' || src[j:j+2] != "19" && src[j:j+2] != "20" {
+		return item{}, false
+	}
+	return item{start: k, end: j + 5, shape: shapeYearParen, a: a, b: src[j : j+4]}, true
 }
 
 // itemAfterSubject steps over the subject of a listed number ("on the
@@ -494,7 +550,7 @@ func (x *extraction) skipListFiller(i int) int {
 			j += 4
 		}
 		k := x.gap(j)
-		if strings.HasPrefix(src[k:], "of ") {
+		if strings.HasPrefix(src[k:], "of") && k+2 < len(src) && isSpace(src[k+2]) {
 			if e := x.dateAt(x.gap(k + 3)); e > 0 {
 				j = e
 			}
@@ -577,6 +633,10 @@ func (x *extraction) dateAt(i int) int {
 	}
 	y := x.gap(m)
 	if digitsAt(src, y) < 4 {
+		// "of 20 July," in a list of the same year: no year given.
+		if m < len(src) && (src[m] == ',' || src[m] == ';' || strings.HasPrefix(src[m:], " and")) {
+			return m
+		}
 		return 0
 	}
 	return y + 4

@@ -10,7 +10,11 @@ import "strings"
 // preambular form, so that one relation names one act across the text.
 func relationOf(t string, operative bool) string {
 	words := strings.Fields(relationCleaner.Replace(t[:min(len(t), 60)]))
-	// Drop leading adverbs: "Also", "Further", "Once again", "Deeply".
+	// Drop scanning debris ("16. | Demands") and leading adverbs: "Also",
+	// "Further", "Once again", "Deeply".
+	for len(words) > 0 && !hasLetter(words[0]) {
+		words = words[1:]
+	}
 	for len(words) > 0 {
 		w := strings.ToLower(words[0])
 		if w == "once" && len(words) > 1 && strings.EqualFold(words[1], "again") {
@@ -76,4 +80,13 @@ var operativeForms = map[string]string{
 	"recognizes": "recognizing", "recognize": "recognizing",
 	"endorses": "endorsing", "endorse": "endorsing",
 	"reiterates": "reiterating", "reiterate": "reiterating",
+}
+
+func hasLetter(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i] | 0x20; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
