@@ -415,10 +415,15 @@ func (x *extraction) paragraphs() {
 			start = blank
 		}
 		if !start && !heading {
-			if broken {
+			switch {
+			case broken:
 				start = endsClause(prevText) && startsClause(t)
-			} else if blank {
+			case blank:
 				start = true
+			default:
+				// No blank line between clauses (older Security Council
+				// texts): a clause that ended, then a preambular opener.
+				start = op == 0 && endsClause(prevText) && opensClause(t)
 			}
 		}
 		if _, ok := organLine(t); ok {
@@ -491,6 +496,16 @@ func endsClause(t string) bool {
 		return true
 	}
 	return false
+}
+
+// opensClause reports a line that begins with a preambular opener:
+// "Recalling", "Gravely concerned", "Mindful".
+func opensClause(t string) bool {
+	t = strings.TrimLeft(t, "*_")
+	if t == "" || t[0] < 'A' || t[0] > 'Z' {
+		return false
+	}
+	return relationOf(t, false) != ""
 }
 
 func startsClause(t string) bool {
@@ -645,19 +660,28 @@ func markerAt(src string, p, w int, strict bool) bool {
 	if p == 0 {
 		return false
 	}
+	nextLower := false // a lower-case letter glued after: "Agreement4and"
 	if e := p + w; e < len(src) {
 		c := src[e]
 		if c >= '0' && c <= '9' || c == '/' || c == '-' || (c == '.' && e+1 < len(src) && src[e+1] >= '0' && src[e+1] <= '9') || c == ')' {
 			return false
 		}
-		if c >= 'a' && c <= 'z' || c == '(' || c == '%' {
+		if c == '(' || c == '%' {
 			return false
+		}
+		if c >= 'a' && c <= 'z' {
+			if strict {
+				return false
+			}
+			nextLower = true
 		}
 	}
 	c := src[p-1]
 	switch {
 	case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
 		return true
+	case nextLower:
+		return false
 	case c == '.':
 		return !abbrevBefore(src, p-1)
 	case c == ',' || c == ';' || c == ':' || c == ')' || c == '"' || c == '\'':
@@ -667,27 +691,51 @@ func markerAt(src string, p, w int, strict bool) bool {
 		r, _ := utf8.DecodeLastRuneInString(src[:p])
 		return r == '”' || r == '’' || r == '»'
 	case c >= '0' && c <= '9':
-		// glued to a year: "10 July 20243"
+		// glued to a year: "10 July 20243", "2014–20242"
 		k := p
 		for k > 0 && src[k-1] >= '0' && src[k-1] <= '9' {
 			k--
 		}
-		if p-k != 4 {
+		if p-k != 4 || k == 0 {
 			return false
 		}
 		y := atoi(src[k:p])
-		return y >= 1900 && y <= 2099 && k > 0 && src[k-1] == ' '
+		before := src[k-1]
+		return y >= 1900 && y <= 2099 && (before == ' ' || before == '\n' || before == '-' || strings.HasSuffix(src[:k], "–"))
 	case c == ' ' && !strict:
-		// "8 September 2000, 2  its": spaced marker after punctuation.
 		if p < 2 {
 			return false
 		}
-		switch src[p-2] {
-		case ',', '.', ';', ':':
+		switch b := src[p-2]; {
+		case b == ',' || b == '.' || b == ';' || b == ':':
+			// "8 September 2000, 2  its": spaced marker after punctuation.
 			return true
+		case b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z':
+			// "Western Sahara 1 and": spaced marker after a word, unless
+			// the word takes a number ("Article 1 and", "Goal 16 and").
+			k := p - 2
+			for k > 0 && isAlnum(src[k-1]) {
+				k--
+			}
+			return !numberedWords[strings.ToLower(src[k:p-1])]
 		}
 	}
 	return false
+}
+
+// numberedWords take a number after them: "Article 1", "Goal 16".
+var numberedWords = map[string]bool{
+	"article": true, "articles": true, "paragraph": true, "paragraphs": true, "goal": true, "goals": true,
+	"target": true, "targets": true, "item": true, "items": true, "chapter": true, "section": true,
+	"part": true, "protocol": true, "annex": true, "rule": true, "rules": true, "principle": true,
+	"principles": true, "recommendation": true, "recommendations": true, "resolution": true,
+	"resolutions": true, "decision": true, "decisions": true, "session": true, "number": true,
+	"volume": true, "phase": true, "step": true, "level": true, "category": true, "grade": true,
+	"page": true, "pages": true, "table": true, "figure": true, "box": true, "option": true,
+	"indicator": true, "indicators": true, "no": true, "of": true, "and": true, "to": true,
+	"from": true, "between": true, "in": true, "by": true, "than": true, "over": true, "under": true,
+	"about": true, "approximately": true, "some": true, "least": true, "most": true, "year": true,
+	"years": true, "age": true, "aged": true, "covid": true, "group": true, "chapters": true,
 }
 
 // lineAt returns the index of the line holding offset p.

@@ -69,7 +69,11 @@ var leadingAdverbs = map[string]bool{
 	"additionally": true, "equally": true, "finally": true,
 }
 
-var preambularWords = map[string]bool{"mindful": true, "aware": true, "conscious": true, "cognizant": true}
+var preambularWords = map[string]bool{
+	"mindful": true, "aware": true, "conscious": true, "cognizant": true, "indignant": true,
+	"desirous": true, "anxious": true, "confident": true, "grateful": true, "appreciative": true,
+	"keen": true, "sensitive": true,
+}
 
 var operativeForms = map[string]string{
 	"recalls": "recalling", "recall": "recalling",
