@@ -329,9 +329,49 @@ func (x *extraction) layout() {
 		}
 	}
 
+	if len(x.footnotes) == 0 {
+		x.trailingFootnotes()
+	}
 	x.paragraphs()
 	x.scanSupers()
 	x.linkFootnotes()
+}
+
+// trailingFootnotes recognises the footnotes that older Security Council
+// texts print after the voting line ("Adopted at the 1550th meeting ..."),
+// with no rule before them: "7 Ibid., document S/9863."
+func (x *extraction) trailingFootnotes() {
+	src := x.text
+	adopted := -1
+	for i := len(x.lines) - 1; i >= 0 && i >= len(x.lines)-40; i-- {
+		if strings.HasPrefix(trimSpace(src[x.lines[i].start:x.lines[i].end]), "Adopted ") {
+			adopted = i
+			break
+		}
+	}
+	if adopted < 0 {
+		return
+	}
+	cur := -1
+	for i := adopted + 1; i < len(x.lines); i++ {
+		l := &x.lines[i]
+		if l.kind != lineText {
+			continue
+		}
+		t := src[l.start:l.end]
+		tt := trimSpace(t)
+		if n, off, ok := footnoteStart(tt); ok && opNumber(tt) == 0 {
+			lead := len(t) - len(strings.TrimLeft(t, " \t"))
+			l.kind, l.fn, l.textStart = lineFootnote, n, l.start+lead+off
+			x.footnotes = append(x.footnotes, footnote{n: n, start: l.textStart, end: l.end, marker: -1, para: -1})
+			cur = len(x.footnotes) - 1
+			continue
+		}
+		if cur >= 0 {
+			l.kind, l.fn = lineFootCont, x.footnotes[cur].n
+			x.footnotes[cur].end = l.end
+		}
+	}
 }
 
 // nextFootnoteLine parses the first non-blank line from i as a footnote start.
