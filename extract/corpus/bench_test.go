@@ -64,3 +64,28 @@ func BenchmarkGAPDF(b *testing.B) {
 	b.Run("workers=1", func(b *testing.B) { run(b, 1) })
 	b.Run("workers=all", func(b *testing.B) { run(b, runtime.GOMAXPROCS(0)) })
 }
+
+// BenchmarkGA reads, decodes and extracts the ga text folder (1,123 files,
+// 26 MB) with one worker and with one per core; it reports MB/s.
+func BenchmarkGA(b *testing.B) {
+	dir := corpusDir(b, "ga")
+	run := func(b *testing.B, workers int) {
+		var size int64
+		for range b.N {
+			size = 0
+			err := Walk(context.Background(), []string{dir}, Options{Workers: workers}, func(r Result) error {
+				if r.Err != nil {
+					b.Fatal(r.Err)
+				}
+				size += r.Size
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.SetBytes(size)
+	}
+	b.Run("workers=1", func(b *testing.B) { run(b, 1) })
+	b.Run("workers=all", func(b *testing.B) { run(b, runtime.GOMAXPROCS(0)) })
+}
