@@ -204,10 +204,10 @@ func (g *Graph) Store() dgraph.Graph[string, string] {
 // relation and paragraph sets interned), so that a million documents and
 // ten million citations build without the garbage collector scanning them.
 type Builder struct {
-	ids    map[string]int32 // Key -> index in nodes
-	nodes  []Node
-	edgeID map[uint64]int32 // from<<32 | to -> index in edges
-	edges  []bedge
+	ids   map[string]int32 // Key -> index in nodes
+	nodes []Node
+	edges []bedge
+	local map[int32]int32 // target -> edge of the document being added
 
 	sets   [][]string       // interned sets of strings; sets[0] is the empty set
 	setIDs map[string]int32 // "\x00"-joined members -> set number
@@ -232,17 +232,29 @@ type bedge struct {
 
 // NewBuilder returns an empty Builder.
 func NewBuilder() *Builder {
-	return &Builder{ids: map[string]int32{}, edgeID: map[uint64]int32{}, sets: [][]string{nil}, setIDs: map[string]int32{}, steps: map[setStep]int32{}}
+	return &Builder{ids: map[string]int32{}, local: map[int32]int32{}, sets: [][]string{nil}, setIDs: map[string]int32{}, steps: map[setStep]int32{}}
 }
 
 // Add adds a document and its references. Self-citations are dropped.
-// Adding the same document twice merges it.
+// Adding the same document twice merges it (at the cost of a pass over
+// the edges).
 func (b *Builder) Add(d *extract.Document) {
 	if d.Symbol == "" {
 		return
 	}
 	si := b.node(d.Symbol)
 	src := &b.nodes[si]
+	// Edges are found through a map of the document's own targets: a
+	// global map of ten million edges would cost more than the edges.
+	clear(b.local)
+	if src.InCorpus {
+		// Added before: merge with the edges it already has.
+		for e := range b.edges {
+			if b.edges[e].from == si {
+				b.local[b.edges[e].to] = int32(e)
+			}
+		}
+	}
 	src.InCorpus = true
 	src.File = d.File
 	if d.Title != "" {
@@ -273,11 +285,10 @@ func (b *Builder) Add(d *extract.Document) {
 		if dst.Kind == "" {
 			dst.Kind = string(r.Kind)
 		}
-		ek := uint64(si)<<32 | uint64(ti)
-		ei, ok := b.edgeID[ek]
+		ei, ok := b.local[ti]
 		if !ok {
 			ei = int32(len(b.edges))
-			b.edgeID[ek] = ei
+			b.local[ti] = ei
 			b.edges = append(b.edges, bedge{from: si, to: ti, start: r.Start, end: r.End})
 		}
 		e := &b.edges[ei]
