@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unsafe"
 )
 
 // The graph file format, written by Save and read by Load. FORMAT.md in
@@ -300,7 +301,16 @@ func decodePayload(p []byte) (*Graph, error) {
 	// substrings of it.
 	type span struct{ off, n int }
 	spans := make([]span, ns)
-	var all []byte
+	total, q := 0, d.p
+	for i := 0; i < ns; i++ {
+		n, k := binary.Uvarint(q)
+		if k <= 0 || n > uint64(len(q)-k) {
+			break
+		}
+		total += int(n)
+		q = q[k+int(n):]
+	}
+	all := make([]byte, 0, total)
 	for i := 0; i < ns && d.err == nil; i++ {
 		n := d.u()
 		if d.err == nil && n > uint64(len(d.p)) {
@@ -317,7 +327,8 @@ func decodePayload(p []byte) (*Graph, error) {
 	if ns == 0 {
 		return nil, errors.New("empty string table")
 	}
-	allS := string(all)
+	// all is never written again: its bytes become the string's.
+	allS := unsafe.String(unsafe.SliceData(all), len(all))
 	strs := make([]string, ns)
 	for i, s := range spans {
 		strs[i] = allS[s.off : s.off+s.n]
