@@ -145,3 +145,29 @@ func FuzzDecodePayload(f *testing.F) {
 		}
 	})
 }
+
+// TestStore checks the dominikbraun store holds the same graph, also for a
+// loaded graph.
+func TestStore(t *testing.T) {
+	g := buildDocs(t, seriesDocs())
+	var buf bytes.Buffer
+	g.WriteTo(&buf)
+	h, err := Decode("mem", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range []*Graph{g, h} {
+		s := x.Store()
+		order, _ := s.Order()
+		size, _ := s.Size()
+		if order != x.Len() || size != len(x.Edges()) {
+			t.Errorf("store has %d vertices and %d edges, graph %d and %d", order, size, x.Len(), len(x.Edges()))
+		}
+		if _, err := s.Edge("A/RES/79/10", "A/RES/78/10"); err != nil {
+			t.Errorf("store lacks 79/10 -> 78/10: %v", err)
+		}
+		if x.Store() != s {
+			t.Error("Store built twice")
+		}
+	}
+}
