@@ -33,8 +33,8 @@ func Extract(name string, src []byte) (*Document, error) {
 	if err := check(src); err != nil {
 		return nil, fmt.Errorf("extract: %s: %w", name, err)
 	}
-	x := &extraction{name: name, src: src, text: string(src)}
-	x.lines = splitLines(src)
+	x := &extraction{name: name, src: src, text: string(src), refs: make([]Reference, 0, len(src)/400)}
+	x.lines = splitLines(x.text)
 	x.meta()
 	x.layout()
 	x.find()
@@ -68,10 +68,11 @@ func check(src []byte) error {
 
 // extraction is the state of one Extract call.
 type extraction struct {
-	name  string
-	src   []byte // the input
-	text  string // the input as a string (one copy, for the string scanners)
-	lines []line
+	name     string
+	src      []byte // the input
+	text     string // the input as a string (one copy, for the string scanners)
+	lines    []line
+	lastLine int // the last answer of lineAt
 
 	organLineAt int // index of the "The General Assembly," line, -1 if none
 
@@ -185,7 +186,7 @@ func (x *extraction) meta() {
 		if i > 400 {
 			break
 		}
-		if o, ok := organLine(trimSpace(src[l.start:l.end])); ok {
+		if o, ok := organLine(l.trim); ok {
 			organLineAt = i
 			head = i
 			if x.organ == "" {
@@ -221,7 +222,7 @@ func (x *extraction) meta() {
 	}
 	var ownNum string
 	for i := 0; i < head && i < len(x.lines); i++ {
-		t := trimSpace(src[x.lines[i].start:x.lines[i].end])
+		t := x.lines[i].trim
 		if t == "" {
 			continue
 		}
@@ -243,7 +244,7 @@ func (x *extraction) meta() {
 				x.organ = symbol.SC
 			}
 			if i+1 < len(x.lines) && x.date == "" {
-				n := trimSpace(src[x.lines[i+1].start:x.lines[i+1].end])
+				n := x.lines[i+1].trim
 				if d := reDateLine.FindStringSubmatch(n); d != nil {
 					x.date = isoDate(d[1], d[2], d[3])
 				}
@@ -255,7 +256,7 @@ func (x *extraction) meta() {
 		}
 		if x.date == "" && strings.HasPrefix(t, "Distr.") {
 			for j := i + 1; j < i+4 && j < len(x.lines); j++ {
-				n := trimSpace(src[x.lines[j].start:x.lines[j].end])
+				n := x.lines[j].trim
 				if d := reDateLine.FindStringSubmatch(n); d != nil {
 					x.date = isoDate(d[1], d[2], d[3])
 					break
@@ -278,17 +279,17 @@ func (x *extraction) meta() {
 	// Title: the last block of text before "The General Assembly,".
 	if x.title == "" && organLineAt > 0 {
 		end := organLineAt - 1
-		for end >= 0 && trimSpace(src[x.lines[end].start:x.lines[end].end]) == "" {
+		for end >= 0 && x.lines[end].trim == "" {
 			end--
 		}
 		start := end
-		for start > 0 && trimSpace(src[x.lines[start-1].start:x.lines[start-1].end]) != "" {
+		for start > 0 && x.lines[start-1].trim != "" {
 			start--
 		}
 		if end >= 0 && end-start < 8 {
 			var parts []string
 			for i := start; i <= end; i++ {
-				parts = append(parts, trimSpace(src[x.lines[i].start:x.lines[i].end]))
+				parts = append(parts, x.lines[i].trim)
 			}
 			t := strings.Join(parts, " ")
 			if m := reOwnNum.FindStringSubmatch(t); m != nil {

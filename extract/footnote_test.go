@@ -10,7 +10,7 @@ func TestFootnoteLinking(t *testing.T) {
 	total, linked := 0, 0
 	for k, src := range texts {
 		x := &extraction{name: names[k], src: src, text: string(src)}
-		x.lines = splitLines(src)
+		x.lines = splitLines(x.text)
 		x.meta()
 		x.layout()
 		for _, f := range x.footnotes {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 )
@@ -24,7 +23,9 @@ const (
 )
 
 type line struct {
-	start, end int // byte span of the line without its newline
+	start, end int    // byte span of the line without its newline
+	trim       string // the line without leading and trailing spaces
+	tstart     int    // where trim starts
 	kind       lineKind
 	fn         int // footnote number for lineFootnote / lineFootCont
 	textStart  int // where the footnote text starts (after the number)
@@ -52,13 +53,12 @@ type footnote struct {
 
 // splitLines returns the spans of the lines of src, without the newline
 // and without a trailing carriage return.
-func splitLines(src []byte) []line {
-	n := bytes.Count(src, []byte{'\n'}) + 1
-	lines := make([]line, 0, n)
+func splitLines(src string) []line {
+	lines := make([]line, 0, len(src)/48+1)
 	start := 0
-	for start <= len(src) {
-		i := bytes.IndexByte(src[start:], '\n')
+	for {
 		end := len(src)
+		i := strings.IndexByte(src[start:], '\n')
 		if i >= 0 {
 			end = start + i
 		}
@@ -66,13 +66,47 @@ func splitLines(src []byte) []line {
 		if e > start && src[e-1] == '\r' {
 			e--
 		}
-		lines = append(lines, line{start: start, end: e})
+		ts, te := start, e
+		for ts < te && isTrimByte(src, ts, te) {
+			ts++
+			if src[ts-1] == 0xc2 {
+				ts++
+			}
+		}
+		for te > ts && isTrimByteEnd(src, ts, te) {
+			te--
+			if src[te] == 0xa0 {
+				te--
+			}
+		}
+		lines = append(lines, line{start: start, end: e, trim: src[ts:te], tstart: ts})
 		if i < 0 {
-			break
+			return lines
 		}
 		start = end + 1
 	}
-	return lines
+}
+
+// isTrimByte reports a space, tab or no-break space starting at src[i].
+func isTrimByte(src string, i, end int) bool {
+	switch src[i] {
+	case ' ', '\t', '\f', '\v':
+		return true
+	case 0xc2:
+		return i+1 < end && src[i+1] == 0xa0
+	}
+	return false
+}
+
+// isTrimByteEnd reports a space, tab or no-break space ending at src[end-1].
+func isTrimByteEnd(src string, start, end int) bool {
+	switch src[end-1] {
+	case ' ', '\t', '\f', '\v':
+		return true
+	case 0xa0:
+		return end-2 >= start && src[end-2] == 0xc2
+	}
+	return false
 }
 
 // trimSpace trims spaces, tabs and no-break spaces.
@@ -233,11 +267,11 @@ func (x *extraction) layout() {
 	// Page furniture.
 	for i := range lines {
 		l := &lines[i]
-		t := trimSpace(src[l.start:l.end])
+		t := l.trim
 		switch {
 		case t == "":
 			l.kind = lineBlank
-		case isJobNumber(t) || isBarcode(t) || isPageCounter(t) || (ownKey != "" && len(t) < len(ownKey)+12 && sameKey(t, ownKey)):
+		case len(t) <= 32 && (isJobNumber(t) || isBarcode(t) || isPageCounter(t)) || (ownKey != "" && len(t) < len(ownKey)+12 && sameKey(t, ownKey)):
 			l.kind = lineJunk
 		default:
 			l.kind = lineText
@@ -264,7 +298,7 @@ func (x *extraction) layout() {
 				continue
 			}
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				t := trimSpace(src[lines[j].start:lines[j].end])
+				t := lines[j].trim
 				if lines[j].kind != lineText || len(t) < 3 || !strings.Contains(x.titleKey, keyOf(t)) {
 					break
 				}
@@ -280,9 +314,7 @@ func (x *extraction) layout() {
 	cur := -1 // index into x.footnotes of the footnote being read
 	for i := range lines {
 		l := &lines[i]
-		t := src[l.start:l.end]
-		lead := len(t) - len(strings.TrimLeft(t, " \t"))
-		tt := trimSpace(t)
+		tt := l.trim
 		switch l.kind {
 		case lineJunk:
 			inBlock, cur = false, -1
@@ -305,7 +337,7 @@ func (x *extraction) layout() {
 		if inBlock && (strings.HasPrefix(tt, "* ") || strings.HasPrefix(tt, "\\* ")) {
 			// the unnumbered "*" note of a draft: its own footnote 0
 			l.kind = lineFootnote
-			x.footnotes = append(x.footnotes, footnote{n: 0, start: l.start + lead + 2, end: l.end, marker: -1, para: -1})
+			x.footnotes = append(x.footnotes, footnote{n: 0, start: l.tstart + 2, end: l.end, marker: -1, para: -1})
 			cur = len(x.footnotes) - 1
 			continue
 		}
@@ -314,7 +346,7 @@ func (x *extraction) layout() {
 		if ok && (md || (inBlock && n > lastFn && n <= lastFn+5)) {
 			l.kind = lineFootnote
 			l.fn = n
-			l.textStart = l.start + lead + off
+			l.textStart = l.tstart + off
 			x.footnotes = append(x.footnotes, footnote{n: n, start: l.textStart, end: l.end, marker: -1, para: -1})
 			cur = len(x.footnotes) - 1
 			if n > lastFn {
@@ -341,10 +373,9 @@ func (x *extraction) layout() {
 // texts print after the voting line ("Adopted at the 1550th meeting ..."),
 // with no rule before them: "7 Ibid., document S/9863."
 func (x *extraction) trailingFootnotes() {
-	src := x.text
 	adopted := -1
 	for i := len(x.lines) - 1; i >= 0 && i >= len(x.lines)-40; i-- {
-		if strings.HasPrefix(trimSpace(src[x.lines[i].start:x.lines[i].end]), "Adopted ") {
+		if strings.HasPrefix(x.lines[i].trim, "Adopted ") {
 			adopted = i
 			break
 		}
@@ -358,11 +389,9 @@ func (x *extraction) trailingFootnotes() {
 		if l.kind != lineText {
 			continue
 		}
-		t := src[l.start:l.end]
-		tt := trimSpace(t)
+		tt := l.trim
 		if n, off, ok := footnoteStart(tt); ok && opNumber(tt) == 0 {
-			lead := len(t) - len(strings.TrimLeft(t, " \t"))
-			l.kind, l.fn, l.textStart = lineFootnote, n, l.start+lead+off
+			l.kind, l.fn, l.textStart = lineFootnote, n, l.tstart+off
 			x.footnotes = append(x.footnotes, footnote{n: n, start: l.textStart, end: l.end, marker: -1, para: -1})
 			cur = len(x.footnotes) - 1
 			continue
@@ -377,7 +406,7 @@ func (x *extraction) trailingFootnotes() {
 // nextFootnoteLine parses the first non-blank line from i as a footnote start.
 func nextFootnoteLine(src string, lines []line, i int) (int, bool) {
 	for ; i < len(lines); i++ {
-		t := trimSpace(src[lines[i].start:lines[i].end])
+		t := lines[i].trim
 		if t == "" {
 			continue
 		}
@@ -448,7 +477,7 @@ func (x *extraction) paragraphs() {
 			broken = true
 			continue
 		}
-		t := trimSpace(src[l.start:l.end])
+		t := l.trim
 		n := opNumber(t)
 		start := cur == nil || n > 0
 		if !start && heading {
@@ -631,7 +660,7 @@ func (x *extraction) findMarker(n, from, limit int, strict bool) int {
 		}
 		p := i + j
 		i = p + 1
-		if !x.runningAt(p) || !markerAt(src, p, len(num), strict) {
+		if !markerAt(src, p, len(num), strict) || !x.runningAt(p) {
 			continue
 		}
 		return p
@@ -778,8 +807,18 @@ var numberedWords = map[string]bool{
 	"years": true, "age": true, "aged": true, "covid": true, "group": true, "chapters": true,
 }
 
-// lineAt returns the index of the line holding offset p.
+// lineAt returns the index of the line holding offset p. Lookups come in
+// runs near each other, so the last answer is tried first.
 func (x *extraction) lineAt(p int) int {
+	if h := x.lastLine; h < len(x.lines) && x.lines[h].start <= p {
+		if p <= x.lines[h].end {
+			return h
+		}
+		if h+1 < len(x.lines) && x.lines[h+1].start <= p && p <= x.lines[h+1].end {
+			x.lastLine = h + 1
+			return h + 1
+		}
+	}
 	lo, hi := 0, len(x.lines)
 	for lo < hi {
 		m := (lo + hi) / 2
@@ -790,8 +829,9 @@ func (x *extraction) lineAt(p int) int {
 		}
 	}
 	if lo >= len(x.lines) {
-		return len(x.lines) - 1
+		lo = len(x.lines) - 1
 	}
+	x.lastLine = lo
 	return lo
 }
 
