@@ -96,7 +96,14 @@ type extraction struct {
 
 func (x *extraction) document() *Document {
 	d := &Document{File: x.name, Symbol: x.own, Title: x.title, Date: x.date, Body: x.organ}
-	slices.SortFunc(x.refs, func(a, b Reference) int {
+	// Sort an index, not the references themselves: they are large, and
+	// each stage appended its own in text order already.
+	order := make([]int32, len(x.refs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(i, j int32) int {
+		a, b := &x.refs[i], &x.refs[j]
 		if a.Start != b.Start {
 			return a.Start - b.Start
 		}
@@ -105,9 +112,16 @@ func (x *extraction) document() *Document {
 		}
 		return strings.Compare(a.Target, b.Target)
 	})
-	d.References = slices.CompactFunc(x.refs, func(a, b Reference) bool {
-		return a.Start == b.Start && a.End == b.End && a.Target == b.Target
-	})
+	d.References = make([]Reference, 0, len(order))
+	for _, i := range order {
+		r := &x.refs[i]
+		if n := len(d.References); n > 0 {
+			if p := &d.References[n-1]; p.Start == r.Start && p.End == r.End && p.Target == r.Target {
+				continue
+			}
+		}
+		d.References = append(d.References, *r)
+	}
 	if d.References == nil {
 		d.References = []Reference{}
 	}
@@ -238,7 +252,11 @@ func (x *extraction) meta() {
 			x.aliasKey = keyOf(t[1 : len(t)-1])
 			continue
 		}
-		if m := reSCTitle.FindStringSubmatch(t); m != nil && x.ownRaw == "" {
+		if x.ownRaw == "" && strings.HasPrefix(t, "Resolution ") {
+			m := reSCTitle.FindStringSubmatch(t)
+			if m == nil {
+				continue
+			}
 			x.ownRaw = "S/RES/" + m[1] + "(" + m[2] + ")"
 			if x.organ == "" {
 				x.organ = symbol.SC
@@ -251,8 +269,10 @@ func (x *extraction) meta() {
 			}
 			continue
 		}
-		if m := reOwnNum.FindStringSubmatch(t); m != nil && ownNum == "" {
-			ownNum = m[1]
+		if ownNum == "" && startsNumber(t) { // the title line "79/166. Title"
+			if m := reOwnNum.FindStringSubmatch(t); m != nil {
+				ownNum = m[1]
+			}
 		}
 		if x.date == "" && strings.HasPrefix(t, "Distr.") {
 			for j := i + 1; j < i+4 && j < len(x.lines); j++ {
@@ -332,6 +352,13 @@ func (x *extraction) meta() {
 		}
 	}
 	x.titleKey = keyOf(x.title)
+}
+
+// startsNumber reports a line that may begin with a resolution number:
+// "79/166.", "**79/166.**", "S-26/2.", "ES-10/1.".
+func startsNumber(t string) bool {
+	t = strings.TrimLeft(t, "*")
+	return t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == 'S' || t[0] == 'E')
 }
 
 func (x *extraction) lineEnd(i int) int {
