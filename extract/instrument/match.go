@@ -3,6 +3,7 @@ package instrument
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -337,10 +338,17 @@ func (m *matcher) find(text []byte, keep func(*Instrument) bool) []Match {
 	var out []Match
 	n := len(text)
 	for i := 0; i+1 < n; {
-		// Skip eight bytes at a time while none can begin a name.
-		if i+8 <= n && !mayStart(binary.LittleEndian.Uint64(text[i:])) {
-			i += 8
-			continue
+		// Jump, eight bytes at a time, to the next byte that can begin a
+		// name.
+		if i+8 <= n {
+			mask := startMask(binary.LittleEndian.Uint64(text[i:]))
+			if mask == 0 {
+				i += 8
+				continue
+			}
+			if i += bits.TrailingZeros64(mask) / 8; i+1 >= n {
+				break
+			}
 		}
 		c := text[i]
 		if !m.start[c] {
@@ -377,16 +385,16 @@ func (m *matcher) find(text []byte, keep func(*Instrument) bool) []Match {
 	return out
 }
 
-// mayStart reports whether any of the eight bytes in x is an ASCII digit or
-// capital letter (or one of :;<=>?@ between them), that is, whether a name
-// may begin there.
-func mayStart(x uint64) bool {
+// startMask marks, with the high bit of its byte, each of the eight bytes
+// in x (little-endian) that is an ASCII digit or capital letter (or one of
+// :;<=>?@ between them), that is, where a name may begin.
+func startMask(x uint64) uint64 {
 	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	const ones = 0x0101010101010101
 	y := x & lo7
 	ge30 := (y + (0x80-0x30)*ones) & hi // low seven bits >= '0'
 	ge5b := (y + (0x80-0x5b)*ones) & hi // low seven bits > 'Z'
-	return ge30&^ge5b&^x != 0
+	return ge30 &^ ge5b &^ x & hi
 }
 
 // longest walks the trie from text[start] and returns the longest form that
