@@ -75,6 +75,10 @@ type wgraph struct {
 
 func (g *wgraph) len() int { return len(g.self) }
 
+// minPassGain is the modularity a pass of local moving must gain for
+// another pass to follow (the stopping rule of Blondel et al.'s program).
+const minPassGain = 1e-6
+
 // localMoving is Louvain's first phase: move nodes one at a time to the
 // neighbouring community that raises modularity most, until no move does.
 // It returns the community of each node, numbered 0..k-1 in node order, and
@@ -112,6 +116,7 @@ func (g *wgraph) localMoving(gamma float64, rng *rand.Rand) ([]int32, bool) {
 	moved := false
 	for {
 		moves := 0
+		gained := 0.0 // modularity gained by this pass
 		for _, i := range order {
 			ci := comm[i]
 			touched = append(touched[:0], ci)
@@ -128,7 +133,8 @@ func (g *wgraph) localMoving(gamma float64, rng *rand.Rand) ([]int32, bool) {
 			// Gain of joining community D, up to a common factor:
 			// links(i, D) - γ·tot(D)·k(i)/2m. Staying put wins ties; among
 			// other communities the lowest number does.
-			best, bestGain := ci, links[ci]-gamma*tot[ci]*k[i]/m2
+			stay := links[ci] - gamma*tot[ci]*k[i]/m2
+			best, bestGain := ci, stay
 			for _, d := range touched[1:] {
 				gain := links[d] - gamma*tot[d]*k[i]/m2
 				if gain > bestGain+eps || best != ci && gain > bestGain-eps && d < best {
@@ -139,15 +145,20 @@ func (g *wgraph) localMoving(gamma float64, rng *rand.Rand) ([]int32, bool) {
 			if best != ci {
 				comm[i] = best
 				moves++
+				gained += 2 * (bestGain - stay) / m2
 			}
 			for _, d := range touched {
 				links[d], inTouched[d] = 0, false
 			}
 		}
-		if moves == 0 {
+		if moves > 0 {
+			moved = true
+		}
+		// Stop when a pass no longer pays: late passes shuffle a few
+		// nodes for gains far below what any reader of Q would notice.
+		if moves == 0 || gained < minPassGain {
 			break
 		}
-		moved = true
 	}
 	// Renumber communities 0..k-1 in order of their lowest node.
 	renum := make([]int32, n)
