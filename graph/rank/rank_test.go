@@ -2,6 +2,7 @@ package rank
 
 import (
 	"math"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -307,5 +308,39 @@ func TestCommunitiesAgainstGonum(t *testing.T) {
 				t.Logf("resolution %v: %d communities Q %.4f; gonum %d, Q %.4f", res, len(ours), q, len(theirs), qg)
 			}
 		})
+	}
+}
+
+// TestSameOnAnyNumberOfCores runs the parallel algorithms on one core and
+// on four: the floating-point results must be identical, bit for bit, or
+// rankings could differ between machines on near-ties.
+func TestSameOnAnyNumberOfCores(t *testing.T) {
+	g := synthCitations(20_000, 6, 31) // above the parallel chunk sizes
+	type result struct{ pr, pp, hubs, auth, bw []float64 }
+	compute := func(procs int) result {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var r result
+		var err error
+		if r.pr, err = PageRank(g, 0.85, 0); err != nil {
+			t.Fatal(err)
+		}
+		if r.pp, err = PowerPageRank(g, 0.85, 0); err != nil {
+			t.Fatal(err)
+		}
+		if r.hubs, r.auth, err = HITS(g, 0); err != nil {
+			t.Fatal(err)
+		}
+		r.bw = SampledBetweenness(g, 300, 1).Values
+		return r
+	}
+	one, four := compute(1), compute(4)
+	for _, c := range []struct {
+		name string
+		a, b []float64
+	}{{"PageRank", one.pr, four.pr}, {"PowerPageRank", one.pp, four.pp}, {"HITS hubs", one.hubs, four.hubs}, {"HITS authorities", one.auth, four.auth}, {"betweenness", one.bw, four.bw}} {
+		if !slices.Equal(c.a, c.b) {
+			d, at := maxDiff(c.a, c.b)
+			t.Errorf("%s: node %d differs by %g between 1 and 4 cores", c.name, at, d)
+		}
 	}
 }
