@@ -380,7 +380,7 @@ func (x *extraction) add(r Reference) {
 	case lineFootnote, lineFootCont:
 		n := x.lines[li].fn
 		r.Footnote = n
-		r.Paragraph = "FN" + itoa(n)
+		r.Paragraph = label("FN", n)
 		for _, f := range x.footnotes {
 			if f.n == n && f.para >= 0 {
 				r.Relation = x.relation(f.para)

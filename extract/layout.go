@@ -54,7 +54,7 @@ type footnote struct {
 // splitLines returns the spans of the lines of src, without the newline
 // and without a trailing carriage return.
 func splitLines(src string) []line {
-	lines := make([]line, 0, len(src)/48+1)
+	lines := make([]line, 0, strings.Count(src, "\n")+1)
 	start := 0
 	for {
 		end := len(src)
@@ -460,10 +460,11 @@ func opNumber(t string) int {
 
 // paragraphs groups running text lines into labelled paragraphs.
 func (x *extraction) paragraphs() {
-	src := x.text
+	x.paras = make([]paragraph, 0, len(x.lines)/6+1)
 	heading := x.hasOrganLine()
 	pp, op := 0, 0
-	var cur *paragraph
+	var cur paragraph
+	have := false       // cur holds a paragraph
 	var prevText string // trimmed last text line
 	broken := false     // furniture or footnotes since the last text line
 	blank := false
@@ -479,7 +480,7 @@ func (x *extraction) paragraphs() {
 		}
 		t := l.trim
 		n := opNumber(t)
-		start := cur == nil || n > 0
+		start := !have || n > 0
 		if !start && heading {
 			start = blank
 		}
@@ -499,11 +500,11 @@ func (x *extraction) paragraphs() {
 			start = true
 		}
 		if start {
-			if cur != nil {
-				x.paras = append(x.paras, *cur)
+			if have {
+				x.paras = append(x.paras, cur)
 			}
 			p := paragraph{start: l.start, end: l.end, opener: -1, inherit: -1}
-			tStart := l.start + strings.Index(src[l.start:l.end], t)
+			tStart := l.tstart
 			switch {
 			case heading:
 				p.label, p.heading = "HEAD", true
@@ -512,24 +513,43 @@ func (x *extraction) paragraphs() {
 				}
 			case n > 0:
 				op = n
-				p.label = "OP" + itoa(n)
+				p.label = label("OP", n)
 				p.opener, p.operative = tStart+strings.IndexByte(t, '.')+1, true
 			case op > 0:
-				p.label = "OP" + itoa(op)
+				p.label = label("OP", op)
 				p.inherit = len(x.paras) - 1
 			default:
 				pp++
-				p.label = "PP" + itoa(pp)
+				p.label = label("PP", pp)
 				p.opener = tStart
 			}
-			cur = &p
+			cur, have = p, true
 		}
 		cur.end = l.end
 		prevText, broken, blank = t, false, false
 	}
-	if cur != nil {
-		x.paras = append(x.paras, *cur)
+	if have {
+		x.paras = append(x.paras, cur)
 	}
+}
+
+// labels holds "PP1".."PP199" and "OP1".."OP199", so that labelling a
+// paragraph does not allocate.
+var labels = func() map[string][]string {
+	m := map[string][]string{}
+	for _, k := range []string{"PP", "OP", "FN"} {
+		for i := 0; i < 200; i++ {
+			m[k] = append(m[k], k+itoa(i))
+		}
+	}
+	return m
+}()
+
+func label(kind string, n int) string {
+	if n >= 0 && n < 200 {
+		return labels[kind][n]
+	}
+	return kind + itoa(n)
 }
 
 // relation returns the clause relation of paragraph i, computed on first
