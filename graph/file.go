@@ -383,6 +383,12 @@ func decodePayload(p []byte) (*Graph, error) {
 		}
 		g.index[k] = i
 	}
+	// The IDs in a slice of their own: 16 bytes a node instead of a Node,
+	// which keeps the random lookups of edge ends in cache.
+	ids := make([]string, nn)
+	for i := range g.nodes {
+		ids[i] = g.nodes[i].ID
+	}
 	ne := d.count(7)
 	g.edges = make([]Edge, ne)
 	g.from = make([]int32, ne)
@@ -406,7 +412,7 @@ func decodePayload(p []byte) (*Graph, error) {
 		prev, prevTo = f, int64(t)
 		ed := &g.edges[e]
 		g.from[e], g.to[e] = int32(f), int32(t)
-		ed.From, ed.To = g.nodes[f].ID, g.nodes[t].ID
+		ed.From, ed.To = ids[f], ids[t]
 		ed.Count = int(d.v())
 		ed.Relations = set()
 		ed.Paragraphs = set()

@@ -410,13 +410,17 @@ func (b *Builder) Graph() (*Graph, error) {
 	}
 	rank = nil
 	order := sortedEdges(len(nodes), from, to)
+	ids := make([]string, len(nodes)) // compact, for random lookups
+	for i := range nodes {
+		ids[i] = nodes[i].ID
+	}
 	g := &Graph{nodes: nodes, edges: make([]Edge, len(order)), from: make([]int32, len(order)), to: make([]int32, len(order))}
 	for k, e := range order {
 		f, t := from[e], to[e]
 		g.from[k], g.to[k] = f, t
 		be := &b.edges[e]
 		g.edges[k] = Edge{
-			From: nodes[f].ID, To: nodes[t].ID,
+			From: ids[f], To: ids[t],
 			Relations: b.sets[be.rels], Count: int(be.count), Paragraphs: b.sets[be.paras],
 			Start: be.start, End: be.end,
 		}
