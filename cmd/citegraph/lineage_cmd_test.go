@@ -260,3 +260,25 @@ func TestTraceStdin(t *testing.T) {
 		t.Errorf("trace --down from stdin:\n%s", out.String())
 	}
 }
+
+// TestCatalogFlag labels a loaded graph from a catalogue.
+func TestCatalogFlag(t *testing.T) {
+	gf := lineageGraph(t)
+	cat := filepath.Join(t.TempDir(), "ga_titles.tsv")
+	os.WriteFile(cat, []byte("symbol\ttitle\tdate\nA/RES/77/10\t77/10. Enhancement of cooperation in the field of things\t14 December 2022\nA/RES/70/1\tTransforming things\t25 September 2015\n"), 0o644)
+	out, errs, code := runGraphCLI(t, "series", "--graph", gf, "--catalog", cat, "A/RES/80/10")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	if want := "A/RES/77/10  2022  Enhancement of cooperation in the field of things\n"; !strings.HasSuffix(out, want) {
+		t.Errorf("series with a catalogue:\n%s\nwant last line %q", out, want)
+	}
+	out, _, _ = runGraphCLI(t, "trace", "--graph", gf, "--catalog", cat, "A/RES/80/10", "--depth", "1")
+	if !strings.Contains(out, "A/RES/70/1  2015  Transforming things  [recalling]") {
+		t.Errorf("trace with a catalogue:\n%s", out)
+	}
+	_, errs, code = runGraphCLI(t, "trace", "--graph", gf, "--catalog", filepath.Join(t.TempDir(), "none.tsv"), "A/RES/80/10")
+	if code != 1 || !strings.Contains(errs, "graph: reading catalogue") {
+		t.Errorf("missing catalogue: exit %d, %s", code, errs)
+	}
+}

@@ -24,6 +24,7 @@ package synth
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 
 	"github.com/citegraph/citegraph/extract"
@@ -142,6 +143,19 @@ func Documents(opt Options, fn func(*extract.Document)) {
 		}
 		fn(d)
 	}
+}
+
+// Collect returns the documents of a synthetic corpus, each its own copy:
+// for small corpora (a million documents take gigabytes this way; give
+// Documents a Builder instead).
+func Collect(opt Options) []*extract.Document {
+	var docs []*extract.Document
+	Documents(opt, func(d *extract.Document) {
+		c := *d
+		c.References = slices.Clone(d.References)
+		docs = append(docs, &c)
+	})
+	return docs
 }
 
 // Graph builds the graph of a synthetic corpus.

@@ -113,3 +113,20 @@ func ExampleGraph() {
 	fmt.Println(g.Len() >= 1000, len(steps) > 1)
 	// Output: true true
 }
+
+func TestCollect(t *testing.T) {
+	opt := Options{Seed: 3, Docs: 500}
+	docs := Collect(opt)
+	if len(docs) != 500 || docs[0] == docs[1] || docs[499].Symbol == docs[498].Symbol {
+		t.Fatalf("Collect gave %d documents, not distinct copies", len(docs))
+	}
+	b := graph.NewBuilder()
+	for _, d := range docs {
+		b.Add(d)
+	}
+	g1, _ := b.Graph()
+	g2, _ := Graph(opt)
+	if g1.Len() != g2.Len() || len(g1.Edges()) != len(g2.Edges()) {
+		t.Errorf("collected corpus builds %d/%d, direct %d/%d", g1.Len(), len(g1.Edges()), g2.Len(), len(g2.Edges()))
+	}
+}
