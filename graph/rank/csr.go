@@ -51,12 +51,30 @@ func NewCSR(g Directed) *CSR {
 	}
 	n := g.Len()
 	c := &CSR{n: n, outStart: make([]int, n+1)}
-	for i := 0; i < n; i++ {
-		c.outAdj = append(c.outAdj, g.Successors(i)...)
-		c.outStart[i+1] = len(c.outAdj)
+	if el, ok := g.(edgeLister); ok {
+		for i := 0; i < n; i++ {
+			for _, e := range el.OutEdges(i) {
+				_, to := el.Ends(int(e))
+				c.outAdj = append(c.outAdj, int32(to))
+			}
+			c.outStart[i+1] = len(c.outAdj)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			c.outAdj = append(c.outAdj, g.Successors(i)...)
+			c.outStart[i+1] = len(c.outAdj)
+		}
 	}
 	c.buildIn()
 	return c
+}
+
+// edgeLister is what *graph.Graph offers besides Directed: the numbers of
+// the edges leaving a node and the ends of an edge, read without the copy
+// Successors makes.
+type edgeLister interface {
+	OutEdges(i int) []int32
+	Ends(e int) (from, to int)
 }
 
 // FromEdges builds a CSR over n nodes from (from, to) pairs. Successor lists
