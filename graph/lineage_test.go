@@ -452,3 +452,19 @@ func TestBuilderReuse(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleWithoutNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"79/166. Enhancement of things":           "Enhancement of things",
+		"217 (III). International Bill":           "International Bill",
+		"2200 A (XXI). Covenants":                 "Covenants",
+		"S-26/2. Declaration":                     "Declaration",
+		"The situation in Rwanda":                 "The situation in Rwanda",
+		"1. Decides. Something":                   "Decides. Something",
+		"Enhancement of cooperation 2024. Report": "Enhancement of cooperation 2024. Report",
+	} {
+		if got := TitleWithoutNumber(in); got != want {
+			t.Errorf("TitleWithoutNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

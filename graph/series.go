@@ -159,6 +159,13 @@ func family(symbol string) string {
 // text and in catalogues: "79/166. ", "217 (III). ", "S-26/2. ".
 var titleNumber = regexp.MustCompile(`^\s*(?:[A-Z]{1,2}-)?[0-9]+(?:/[0-9]+)?(?:\s*[A-Z])?(?:\s*\([A-Z0-9-]+\))?\s*\.\s+`)
 
+// TitleWithoutNumber returns a title without the resolution number that
+// the official text and catalogues put before it ("79/166. Enhancement
+// of ..." gives "Enhancement of ...").
+func TitleWithoutNumber(title string) string {
+	return titleNumber.ReplaceAllString(strings.TrimSpace(title), "")
+}
+
 // NormalizeTitle returns the form of a title that Series compares: without
 // the leading resolution number, lower case, letters and digits only,
 // single spaces.

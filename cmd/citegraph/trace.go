@@ -196,10 +196,7 @@ func yearString(y int) string {
 // shortTitle strips the resolution number from a title and cuts it to max
 // runes at a word boundary.
 func shortTitle(title string, max int) string {
-	title = strings.Join(strings.Fields(title), " ")
-	if i := strings.Index(title, ". "); i > 0 && i < 16 && strings.ContainsAny(title[:i], "0123456789") && !strings.Contains(title[:i], " ") {
-		title = title[i+2:]
-	}
+	title = graph.TitleWithoutNumber(strings.Join(strings.Fields(title), " "))
 	if utf8.RuneCountInString(title) <= max {
 		return title
 	}
