@@ -165,12 +165,15 @@ func keyOf(s string) string {
 }
 
 var (
-	reAdopted    = regexp.MustCompile(`(?i)adopted\s+by\s+the\s+([A-Z][A-Za-z ]+?)\s+(?:at\s+its\s+[^,\n]+,\s+)?on\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})`)
-	reDateLine   = regexp.MustCompile(`^(?:of\s+)?(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$`)
-	reOwnNum     = regexp.MustCompile(`^\s*\**((?:ES-|S-)?\d{1,4}/\d{1,4})\.\**\s+(.*)$`)
-	reSCTitle    = regexp.MustCompile(`^Resolution\s+(\d{1,4})\s*\((\d{4})\)$`)
+	reAdopted  = regexp.MustCompile(`(?i)adopted\s+by\s+the\s+([A-Z][A-Za-z ]+?)\s+(?:at\s+its\s+[^,\n]+,\s+)?on\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})`)
+	reDateLine = regexp.MustCompile(`^(?:of\s+)?(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$`)
+	reOwnNum   = regexp.MustCompile(`^\s*\**((?:ES-|S-)?\d{1,4}/\d{1,4})\.\**\s+(.*)$`)
+	reSCTitle  = regexp.MustCompile(`^(?i:resolution)\s+(\d{1,4})\s*\((\d{4})\)$`)
+	// "10 (1946). Resolution of 4 November 1946 [S/3128]" in older texts.
+	reSCOld      = regexp.MustCompile(`^(\d{1,4})\s*\((\d{4})\)\.?\s*Resolution\s+of\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\s*(?:[\[(](S/[^\])]+)[\])])?`)
 	reOwnSession = regexp.MustCompile(`^A/(?:RES/|DEC/|C\.\d/)?(\d{2,3})/`)
-	reSCHead     = regexp.MustCompile(`^Resolution\s+\d{1,4}\s*\(\d{4}\)`)
+	reOfDate     = regexp.MustCompile(`\bof\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\b`)
+	reSCHead     = regexp.MustCompile(`^(?i:resolution\s+\d{1,4}\s*\(\d{4}\)|\d{1,4}\s*\(\d{4}\)\.?\s*Resolution\s+of|adopted\s+by\s+the)`)
 )
 
 var months = map[string]string{
@@ -246,13 +249,26 @@ func (x *extraction) meta() {
 				continue
 			}
 		}
-		if i < 4 && len(t) > 4 && t[0] == '[' && t[len(t)-1] == ']' && symbol.Match(t[1:len(t)-1]) == len(t)-2 {
+		if i < 6 && len(t) > 4 && (t[0] == '[' || t[0] == '(') && (t[len(t)-1] == ']' || t[len(t)-1] == ')') && symbol.Match(t[1:len(t)-1]) == len(t)-2 {
 			// Old Security Council texts give, under the title, the
 			// symbol the resolution was issued under: "[S/3509]".
 			x.aliasKey = keyOf(t[1 : len(t)-1])
 			continue
 		}
-		if x.ownRaw == "" && strings.HasPrefix(t, "Resolution ") {
+		if m := reSCOld.FindStringSubmatch(t); m != nil && x.ownRaw == "" {
+			x.ownRaw = "S/RES/" + m[1] + "(" + m[2] + ")"
+			if x.organ == "" {
+				x.organ = symbol.SC
+			}
+			if x.date == "" {
+				x.date = isoDate(m[3], m[4], m[5])
+			}
+			if m[6] != "" {
+				x.aliasKey = keyOf(m[6])
+			}
+			continue
+		}
+		if x.ownRaw == "" && (strings.HasPrefix(t, "Resolution ") || strings.HasPrefix(t, "RESOLUTION ")) {
 			m := reSCTitle.FindStringSubmatch(t)
 			if m == nil {
 				continue
@@ -296,8 +312,18 @@ func (x *extraction) meta() {
 			x.organ = o
 		}
 	}
+	// Security Council resolutions carry no title line: their title comes
+	// from a catalogue. Older texts give the date in the heading.
+	if x.organ == symbol.SC && x.date == "" {
+		for i := 0; i < head && i < 8; i++ {
+			if m := reOfDate.FindStringSubmatch(x.lines[i].trim); m != nil {
+				x.date = isoDate(m[1], m[2], m[3])
+				break
+			}
+		}
+	}
 	// Title: the last block of text before "The General Assembly,".
-	if x.title == "" && organLineAt > 0 {
+	if x.title == "" && organLineAt > 0 && x.organ != symbol.SC {
 		end := organLineAt - 1
 		for end >= 0 && x.lines[end].trim == "" {
 			end--
