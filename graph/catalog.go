@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/citegraph/citegraph/extract/instrument"
 )
 
 // A CatalogEntry is one row of a title catalogue.
@@ -205,6 +207,25 @@ func parseDate(s string) string {
 		return s
 	}
 	return ""
+}
+
+// Instruments returns the catalogue of named instruments (package
+// extract/instrument) as a title catalogue: each adopting document is
+// labelled with the instrument's name and adoption date. Where one document
+// adopted several (A/RES/2200(XXI), both Covenants), the one
+// instrument.Lookup names labels it.
+func Instruments() *Catalog {
+	c := &Catalog{Name: "named instruments"}
+	seen := map[string]bool{}
+	for _, in := range instrument.All() {
+		if seen[in.Target] {
+			continue
+		}
+		seen[in.Target] = true
+		first, _ := instrument.Lookup(in.Target)
+		c.Entries = append(c.Entries, CatalogEntry{Symbol: first.Target, Title: first.Name, Date: first.Date})
+	}
+	return c
 }
 
 // LabelFrom labels the builder's nodes from a catalogue (see Label) and

@@ -156,3 +156,23 @@ func FuzzReadCatalog(f *testing.F) {
 		}
 	})
 }
+
+func TestInstrumentsCatalogue(t *testing.T) {
+	c := Instruments()
+	byKey := map[string]CatalogEntry{}
+	for _, e := range c.Entries {
+		if _, dup := byKey[Key(e.Symbol)]; dup {
+			t.Errorf("%s listed twice", e.Symbol)
+		}
+		byKey[Key(e.Symbol)] = e
+	}
+	for sym, want := range map[string]string{
+		"UNTS/1/XVI":     "Charter of the United Nations",
+		"A/RES/217(III)": "Universal Declaration of Human Rights",
+		"A/CONF.157/23":  "Vienna Declaration and Programme of Action",
+	} {
+		if e := byKey[Key(sym)]; e.Title != want || e.Date == "" {
+			t.Errorf("%s = %+v, want %q with a date", sym, e, want)
+		}
+	}
+}

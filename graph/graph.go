@@ -516,8 +516,8 @@ func yearOf(s string) int {
 			return y
 		}
 	}
-	if n := gaSession(s); n > 0 {
-		return 1945 + n
+	if y := SessionYear(s); y > 0 {
+		return y
 	}
 	for part := range strings.SplitSeq(s, "/") {
 		if y := atoiYear(part); y != 0 {
@@ -525,6 +525,42 @@ func yearOf(s string) int {
 		}
 	}
 	return 0
+}
+
+// SessionYear estimates the year of a document from the session in its
+// symbol: General Assembly session n opens in September of 1945+n (so
+// A/RES/79/166 is of 2024, A/RES/217(III) of 1948); the Human Rights
+// Council holds three regular sessions a year from 2006 (A/HRC/RES/56/2 is
+// of 2024). It returns 0 for other symbols.
+func SessionYear(symbol string) int {
+	if n := hrcSession(symbol); n > 0 {
+		return 2006 + (n-1)/3
+	}
+	if n := gaSession(symbol); n > 0 {
+		return 1945 + n
+	}
+	return 0
+}
+
+// hrcSession returns the Human Rights Council session of an A/HRC symbol
+// with a numeric session (A/HRC/RES/56/2, A/HRC/55/23), or 0.
+func hrcSession(s string) int {
+	k := Key(s)
+	if !strings.HasPrefix(k, "A/HRC/") {
+		return 0
+	}
+	rest := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(k, "A/HRC/"), "RES/"), "DEC/")
+	n := 0
+	for i := 0; i < len(rest) && rest[i] != '/'; i++ {
+		if rest[i] < '0' || rest[i] > '9' || i > 2 {
+			return 0
+		}
+		n = n*10 + int(rest[i]-'0')
+	}
+	if n > 200 {
+		return 0
+	}
+	return n
 }
 
 // gaSession returns the General Assembly session of a GA symbol, or 0.

@@ -259,7 +259,7 @@ func TestYearOf(t *testing.T) {
 		"A/RES/3362(S-VII)": 0,
 		"A/RES/S-26/2":      0,
 		"A/RES/ES-10/19":    0,
-		"A/HRC/RES/51/3":    0,
+		"A/HRC/RES/51/3":    2022,
 		"A/CONF.157/24":     0,
 		"S/2023/123":        2023,
 		"":                  0,

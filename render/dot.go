@@ -266,7 +266,7 @@ func writeLegend(p func(string, ...any), l *Lineage) {
 		}
 	}
 	slices.SortStableFunc(rels, func(a, b relEntry) int { return cmp.Compare(relRank(a.s), relRank(b.s)) })
-	inferred := slices.ContainsFunc(l.Nodes, func(d Doc) bool { return d.YearInferred })
+	circa := slices.IndexFunc(l.Nodes, func(d Doc) bool { return d.YearInferred })
 
 	p("\n\t// Legend: only what is drawn above.\n")
 	p("\tsubgraph cluster_legend {\n")
@@ -302,9 +302,9 @@ func writeLegend(p func(string, ...any), l *Lineage) {
 		p("\t\t%s [label=\"+N more: documents not drawn\", tooltip=\"documents left out to keep the drawing readable\", shape=box, style=\"rounded,dashed\", color=\"#777777\", fontcolor=\"#444444\"];\n", id)
 		chain = append(chain, id)
 	}
-	if inferred {
+	if circa >= 0 {
 		id := quote("legend:circa")
-		p("\t\t%s [label=\"c. 2024: year estimated from the session\", tooltip=\"year estimated from the session in the symbol\", shape=plaintext];\n", id)
+		p("\t\t%s [label=\"c. %d: year estimated from the session\", tooltip=\"year estimated from the session in the symbol\", shape=plaintext];\n", id, l.Nodes[circa].TimeYear)
 		chain = append(chain, id)
 	}
 	for k, r := range rels {

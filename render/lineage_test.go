@@ -191,7 +191,11 @@ func TestLegendOnlyDrawn(t *testing.T) {
 	if !strings.Contains(legend, "General Assembly (GA)") {
 		t.Error("the legend does not list the General Assembly")
 	}
-	for _, absent := range []string{"Security Council", "Human Rights Council", "taking note", "+N more", "c. 2024"} {
+	// A/RES/78/1 is only cited: its year is estimated, and the legend says so.
+	if !strings.Contains(legend, "c. 2023: year estimated") {
+		t.Error("the legend does not explain the estimated year drawn")
+	}
+	for _, absent := range []string{"Security Council", "Human Rights Council", "taking note", "+N more"} {
 		if strings.Contains(legend, absent) {
 			t.Errorf("the legend lists %q, which is not drawn", absent)
 		}
@@ -205,22 +209,24 @@ func TestLegendOnlyDrawn(t *testing.T) {
 
 func TestYearOf(t *testing.T) {
 	for _, c := range []struct {
-		id       string
+		id, date string
 		year     int
 		want     int
 		inferred bool
 	}{
-		{"A/RES/79/166", 2024, 2024, false},
-		{"A/RES/79/166", 0, 2024, true},
-		{"A/79/458/Add.2", 0, 2024, true},
-		{"A/HRC/RES/56/2", 0, 2024, true},
-		{"A/HRC/RES/1/1", 0, 2006, true},
-		{"A/RES/217(III)", 0, 1948, true},
-		{"A/RES/2200(XXI)", 0, 1966, true},
-		{"A/CONF.157/23", 0, 0, false},
-		{"UNTS/999/14668", 0, 0, false},
+		{"A/RES/79/166", "2024-12-17", 2024, 2024, false},
+		{"A/RES/79/166", "", 2024, 2024, true},
+		{"A/RES/79/166", "", 0, 2024, true},
+		{"S/RES/1325(2000)", "", 2000, 2000, false},
+		{"A/79/458/Add.2", "", 0, 2024, true},
+		{"A/HRC/RES/56/2", "", 0, 2024, true},
+		{"A/HRC/RES/1/1", "", 0, 2006, true},
+		{"A/RES/217(III)", "", 0, 1948, true},
+		{"A/RES/2200(XXI)", "", 0, 1966, true},
+		{"A/CONF.157/23", "", 0, 0, false},
+		{"UNTS/999/14668", "", 0, 0, false},
 	} {
-		y, inf := yearOf(graph.Node{ID: c.id, Year: c.year})
+		y, inf := yearOf(graph.Node{ID: c.id, Date: c.date, Year: c.year})
 		if y != c.want || inf != c.inferred {
 			t.Errorf("yearOf(%s, %d) = %d, %v; want %d, %v", c.id, c.year, y, inf, c.want, c.inferred)
 		}

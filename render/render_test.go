@@ -567,7 +567,7 @@ func ExampleWriteDOT() {
 		}
 	}
 	// Output:
-	// "A/RES/78/199" [label="A/RES/78/199\n2023", tooltip="A/RES/78/199", URL="https:/
+	// "A/RES/78/199" [label="A/RES/78/199\nc. 2023", tooltip="A/RES/78/199", URL="http
 	// "A/RES/79/166" [label="A/RES/79/166\nEnhancement of international\ncooperation i
 	// "A/RES/79/166" -> "A/RES/78/199" [style=solid, color="#4d4d4d", penwidth=1.2, to
 }

@@ -92,7 +92,7 @@ func TestTraceCommand(t *testing.T) {
 		want string
 	}{
 		{[]string{"trace", "--graph", gf, "A/RES/80/10"}, `A/RES/80/10  2025  Enhancement of cooperation in the field of things
-  A/HRC/RES/59/3  ----  (cited, not in the corpus)  [recalling]
+  A/HRC/RES/59/3  2025  (cited, not in the corpus)  [recalling]
   A/RES/70/1  2015  (cited, not in the corpus)  [recalling]
   A/RES/79/10  2024  Enhancement of cooperation in the field of things  [recalling]
     A/RES/78/10  2023  Enhancement of cooperation in the field of things  [reaffirming, recalling]
@@ -100,7 +100,7 @@ func TestTraceCommand(t *testing.T) {
 `},
 		{[]string{"trace", "A/RES/80/10", "--graph", gf, "--depth", "1", "--relation", "recalling", "--format", "csv"}, `depth,symbol,year,date,in_corpus,parent,relations,count,paragraphs,title
 0,A/RES/80/10,2025,2025-12-18,true,,,0,,80/10. Enhancement of cooperation in the field of things
-1,A/HRC/RES/59/3,,,false,A/RES/80/10,recalling,1,PP3,
+1,A/HRC/RES/59/3,2025,,false,A/RES/80/10,recalling,1,PP3,
 1,A/RES/70/1,2015,,false,A/RES/80/10,recalling,1,PP2,
 1,A/RES/79/10,2024,2024-12-17,true,A/RES/80/10,recalling,1,PP3,79/10. Enhancement of cooperation in the field of things
 `},

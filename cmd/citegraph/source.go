@@ -117,6 +117,8 @@ func (s *graphSource) build(e *env, paths []string, pb *progress) (*graph.Graph,
 	for _, c := range cats {
 		st.Labelled += b.LabelFrom(c)
 	}
+	// The catalogue of named instruments comes last: a user's catalogue wins.
+	b.LabelFrom(graph.Instruments())
 	g, err := b.Graph()
 	st.Elapsed = time.Since(start)
 	return g, st, err
