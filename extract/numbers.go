@@ -93,7 +93,16 @@ func (x *extraction) findNumbers() {
 			try(s)
 			continue
 		}
-		// "(": walk back over " A " and digits.
+		// "(": only a year or a session can follow ("(2000)", "(III)",
+		// "(S-VII)", "(ES-V)"); then walk back over " A " and digits.
+		if p+1 >= len(src) {
+			break
+		}
+		switch c := src[p+1]; {
+		case c >= '0' && c <= '9', c == 'I', c == 'V', c == 'X', c == 'L', c == 'S', c == 'E':
+		default:
+			continue
+		}
 		j := p
 		for j > 0 && (src[j-1] == ' ' || src[j-1] == '\n') {
 			j--
