@@ -165,7 +165,7 @@ func keyOf(s string) string {
 }
 
 var (
-	reAdopted  = regexp.MustCompile(`(?i)adopted\s+by\s+the\s+([A-Z][A-Za-z ]+?)\s+(?:at\s+its\s+[^,\n]+,\s+)?on\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})`)
+	reAdopted  = regexp.MustCompile(`(?:[Aa]dopted|ADOPTED)\s+(?:by|BY)\s+(?:the|THE)\s+([A-Z][A-Za-z ]+?)\s+(?:at\s+its\s+[^,\n]+,\s+)?[Oo]n\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})`)
 	reDateLine = regexp.MustCompile(`^(?:of\s+)?(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$`)
 	reOwnNum   = regexp.MustCompile(`^\s*\**((?:ES-|S-)?\d{1,4}/\d{1,4})\.\**\s+(.*)$`)
 	reSCTitle  = regexp.MustCompile(`^(?i:resolution)\s+(\d{1,4})\s*\((\d{4})\)$`)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
 	"github.com/citegraph/citegraph/extract/symbol"
 )
 
@@ -174,7 +175,7 @@ var (
 // glued footnote marker comes out as a reference.
 func TestCorpus(t *testing.T) {
 	for _, sub := range []string{"ga", "sc"} {
-		names, texts := readCorpus(t, sub)
+		names, texts := corpustest.Read(t, sub)
 		for k, src := range texts {
 			name := names[k]
 			d, err := Extract(name, src)
@@ -246,7 +247,7 @@ func TestLineage(t *testing.T) {
 		{"ga/A_RES_80_204.txt", []string{"A/RES/79/166"}},
 		{"sc/S_RES_872(1993).txt", []string{"S/RES/812(1993)", "S/RES/846(1993)", "S/RES/868(1993)"}},
 	} {
-		p := filepath.Join(corpusDir(t, ""), c.file)
+		p := filepath.Join(corpustest.Dir(t, ""), c.file)
 		src, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)

@@ -1,12 +1,16 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
+)
 
 // TestFootnoteLinking: over the GA corpus, nearly every footnote is linked
 // to the marker that calls it, so its references take that clause's
 // relation.
 func TestFootnoteLinking(t *testing.T) {
-	names, texts := readCorpus(t, "ga")
+	names, texts := corpustest.Read(t, "ga")
 	total, linked := 0, 0
 	for k, src := range texts {
 		x := &extraction{name: names[k], src: src, text: string(src)}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
 )
 
 // handchecked is one line of testdata/handchecked.tsv: a corpus document and
@@ -110,7 +112,7 @@ func TestDiffTargets(t *testing.T) {
 // all of them (distinct targets per document, micro-averaged).
 func TestHandChecked(t *testing.T) {
 	docs := readHandchecked(t)
-	root := corpusDir(t, "")
+	root := corpustest.Dir(t, "")
 	var tp, fp, fn int
 	var bad []string
 	for _, hc := range docs {

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // relationOf normalises the opening phrase of a clause: "Recalling also
 // its resolution" → "recalling", "Taking note with appreciation of" →
@@ -9,57 +12,88 @@ import "strings"
 // welcomes, takes note, notes, acknowledges, recognizes, endorses) take the
 // preambular form, so that one relation names one act across the text.
 func relationOf(t string, operative bool) string {
-	words := strings.Fields(relationCleaner.Replace(t[:min(len(t), 60)]))
-	// Drop scanning debris ("16. | Demands") and leading adverbs: "Also",
-	// "Further", "Once again", "Deeply".
-	for len(words) > 0 && !hasLetter(words[0]) {
-		words = words[1:]
-	}
-	for len(words) > 0 {
-		w := strings.ToLower(words[0])
-		if w == "once" && len(words) > 1 && strings.EqualFold(words[1], "again") {
-			words = words[2:]
-			continue
+	t = t[:min(len(t), 60)]
+	var w [3]string // the first words after the adverbs
+	n := 0
+	var buf [24]byte
+	for i := 0; n < len(w); {
+		var word string
+		word, i = nextWord(t, i)
+		if word == "" {
+			break
 		}
-		if leadingAdverbs[w] {
-			words = words[1:]
-			continue
+		if n == 0 {
+			// Drop scanning debris ("16. | Demands") and leading adverbs:
+			// "Also", "Further", "Once again", "Deeply".
+			if !hasLetter(word) || leadingAdverbs[string(lower(word, &buf))] {
+				continue
+			}
+			if strings.EqualFold(word, "once") {
+				if next, j := nextWord(t, i); strings.EqualFold(next, "again") {
+					i = j
+					continue
+				}
+			}
 		}
-		break
+		w[n] = word
+		n++
 	}
-	if len(words) == 0 {
+	if n == 0 {
 		return ""
 	}
-	w0 := strings.ToLower(words[0])
-	w1 := ""
-	if len(words) > 1 {
-		w1 = strings.ToLower(words[1])
-	}
+	w0, w1 := w[0], w[1]
+	is := strings.EqualFold
 	switch {
-	case (w0 == "taking" || w0 == "takes" || w0 == "take") && w1 == "note":
+	case (is(w0, "taking") || is(w0, "takes") || is(w0, "take")) && is(w1, "note"):
 		return "taking note"
-	case w0 == "bearing" && w1 == "in":
+	case is(w0, "bearing") && is(w1, "in"):
 		return "bearing in mind"
-	case w0 == "having" && w1 != "":
-		return "having " + w1
-	case (w0 == "calls" || w0 == "call") && (w1 == "upon" || w1 == "on"):
+	case is(w0, "having") && w1 != "":
+		return "having " + strings.ToLower(w1)
+	case (is(w0, "calls") || is(w0, "call")) && (is(w1, "upon") || is(w1, "on")):
 		return "calls upon"
-	case w0 == "guided" && w1 == "by":
+	case is(w0, "guided") && is(w1, "by"):
 		return "guided by"
 	}
-	if r, ok := operativeForms[w0]; ok {
+	l0 := lower(w0, &buf)
+	if r, ok := operativeForms[string(l0)]; ok {
 		return r
 	}
-	if operative {
-		return w0
-	}
-	if strings.HasSuffix(w0, "ing") || strings.HasSuffix(w0, "ed") || preambularWords[w0] {
-		return w0
+	if operative || bytes.HasSuffix(l0, []byte("ing")) || bytes.HasSuffix(l0, []byte("ed")) || preambularWords[string(l0)] {
+		return strings.ToLower(w0)
 	}
 	return ""
 }
 
-var relationCleaner = strings.NewReplacer("*", " ", "_", " ", ",", " ")
+// nextWord returns the word of t at or after i, skipping white space and
+// the emphasis and commas around words, and where the scan stopped.
+func nextWord(t string, i int) (string, int) {
+	sep := func(c byte) bool {
+		return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '*' || c == '_' || c == ','
+	}
+	for i < len(t) && sep(t[i]) {
+		i++
+	}
+	j := i
+	for j < len(t) && !sep(t[j]) {
+		j++
+	}
+	return t[i:j], j
+}
+
+// lower returns w in lower case in buf, for map lookups that do not
+// allocate (m[string(lower(w, &buf))]); longer words come back cut.
+func lower(w string, buf *[24]byte) []byte {
+	w = w[:min(len(w), len(buf))]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)]
+}
 
 var leadingAdverbs = map[string]bool{
 	"also": true, "further": true, "furthermore": true, "again": true, "deeply": true,
