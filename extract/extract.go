@@ -255,17 +255,7 @@ func (x *extraction) meta() {
 			x.aliasKey = keyOf(t[1 : len(t)-1])
 			continue
 		}
-		if m := reSCOld.FindStringSubmatch(t); m != nil && x.ownRaw == "" {
-			x.ownRaw = "S/RES/" + m[1] + "(" + m[2] + ")"
-			if x.organ == "" {
-				x.organ = symbol.SC
-			}
-			if x.date == "" {
-				x.date = isoDate(m[3], m[4], m[5])
-			}
-			if m[6] != "" {
-				x.aliasKey = keyOf(m[6])
-			}
+		if x.ownRaw == "" && t[0] >= '0' && t[0] <= '9' && x.scHeading(t) {
 			continue
 		}
 		if x.ownRaw == "" && (strings.HasPrefix(t, "Resolution ") || strings.HasPrefix(t, "RESOLUTION ")) {
@@ -378,6 +368,27 @@ func (x *extraction) meta() {
 		}
 	}
 	x.titleKey = keyOf(x.title)
+}
+
+// scHeading reads an older Security Council heading, "10 (1946).
+// Resolution of 4 November 1946 [S/3128]": the symbol, date and the
+// document symbol the resolution was issued under.
+func (x *extraction) scHeading(t string) bool {
+	m := reSCOld.FindStringSubmatch(t)
+	if m == nil {
+		return false
+	}
+	x.ownRaw = "S/RES/" + m[1] + "(" + m[2] + ")"
+	if x.organ == "" {
+		x.organ = symbol.SC
+	}
+	if x.date == "" {
+		x.date = isoDate(m[3], m[4], m[5])
+	}
+	if m[6] != "" {
+		x.aliasKey = keyOf(m[6])
+	}
+	return true
 }
 
 // startsNumber reports a line that may begin with a resolution number:
