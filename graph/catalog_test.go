@@ -1,24 +1,12 @@
 package graph
 
 import (
-	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
-)
 
-// sharedCorpus returns ../shared/corpus relative to the module root, or
-// skips the test when it is absent.
-func sharedCorpus(t testing.TB) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpus not found at %s (it lives beside the repository, in ../shared/corpus): %v", dir, err)
-	}
-	return dir
-}
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
+)
 
 func TestReadCatalog(t *testing.T) {
 	tests := []struct {
@@ -71,7 +59,7 @@ func TestReadCatalogErrors(t *testing.T) {
 
 // TestSharedCatalogs loads the three tables of ../shared/corpus/meta.
 func TestSharedCatalogs(t *testing.T) {
-	meta := filepath.Join(sharedCorpus(t), "meta")
+	meta := filepath.Join(corpustest.Dir(t, ""), "meta")
 	tests := []struct {
 		file       string
 		minEntries int

@@ -8,16 +8,18 @@ import (
 
 	"github.com/citegraph/citegraph/extract"
 	"github.com/citegraph/citegraph/extract/corpus"
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
+	"github.com/citegraph/citegraph/internal/cpuclock"
 )
 
 // BenchmarkCorpusExtractBuild measures building the graph of the shared
 // corpus (ga + sc) from text: parallel extraction and graph building.
 func BenchmarkCorpusExtractBuild(b *testing.B) {
-	dir := sharedCorpus(b)
+	dir := corpustest.Dir(b, "")
 	paths := []string{filepath.Join(dir, "ga"), filepath.Join(dir, "sc")}
 	var g *Graph
 	var bytes int64
-	defer cpuClock(b)()
+	defer cpuclock.Start(b)()
 	for b.Loop() {
 		bytes = 0
 		bl := NewBuilder()
@@ -43,7 +45,7 @@ func BenchmarkCorpusExtractBuild(b *testing.B) {
 // BenchmarkCorpusBuild measures graph building alone over the extracted
 // documents of the shared corpus.
 func BenchmarkCorpusBuild(b *testing.B) {
-	dir := sharedCorpus(b)
+	dir := corpustest.Dir(b, "")
 	var docs []*extract.Document
 	for _, sub := range []string{"ga", "sc"} {
 		entries, err := os.ReadDir(filepath.Join(dir, sub))
@@ -64,7 +66,7 @@ func BenchmarkCorpusBuild(b *testing.B) {
 	}
 	b.ResetTimer()
 	var g *Graph
-	defer cpuClock(b)()
+	defer cpuclock.Start(b)()
 	for b.Loop() {
 		bl := NewBuilder()
 		for _, d := range docs {
@@ -81,36 +83,17 @@ func BenchmarkCorpusBuild(b *testing.B) {
 
 // BenchmarkCorpusLoad measures loading the saved graph of the shared corpus.
 func BenchmarkCorpusLoad(b *testing.B) {
-	g := sharedGraphB(b)
+	g := sharedGraph(b)
 	p := filepath.Join(b.TempDir(), "corpus.citegraph")
 	if err := g.Save(p); err != nil {
 		b.Fatal(err)
 	}
 	fi, _ := os.Stat(p)
 	b.SetBytes(fi.Size())
-	defer cpuClock(b)()
+	defer cpuclock.Start(b)()
 	for b.Loop() {
 		if _, err := Load(p); err != nil {
 			b.Fatal(err)
 		}
 	}
-}
-
-func sharedGraphB(b *testing.B) *Graph {
-	dir := sharedCorpus(b)
-	bl := NewBuilder()
-	err := corpus.Walk(context.Background(), []string{filepath.Join(dir, "ga"), filepath.Join(dir, "sc")}, corpus.Options{}, func(r corpus.Result) error {
-		if r.Err == nil {
-			bl.Add(r.Doc)
-		}
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	g, err := bl.Graph()
-	if err != nil {
-		b.Fatal(err)
-	}
-	return g
 }

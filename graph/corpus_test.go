@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/extract/corpus"
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
 )
 
 // The facts of issue 3 over the shared corpus. They depend on the real
@@ -20,9 +21,9 @@ var corpusGraph struct {
 }
 
 // sharedGraph builds the graph of ../shared/corpus/ga and sc once.
-func sharedGraph(t *testing.T) *Graph {
+func sharedGraph(t testing.TB) *Graph {
 	t.Helper()
-	dir := sharedCorpus(t)
+	dir := corpustest.Dir(t, "")
 	corpusGraph.once.Do(func() {
 		b := NewBuilder()
 		paths := []string{filepath.Join(dir, "ga"), filepath.Join(dir, "sc")}
@@ -115,7 +116,7 @@ func TestCorpusRoundTrip(t *testing.T) {
 // meta/ga_titles.tsv, whatever titles the extractor reads.
 func TestCorpusSeriesWithCatalogue(t *testing.T) {
 	g := sharedGraph(t)
-	c, err := LoadCatalog(filepath.Join(sharedCorpus(t), "meta", "ga_titles.tsv"))
+	c, err := LoadCatalog(filepath.Join(corpustest.Dir(t, ""), "meta", "ga_titles.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,36 +18,13 @@ import (
 	"github.com/citegraph/citegraph"
 	"github.com/citegraph/citegraph/extract"
 	"github.com/citegraph/citegraph/extract/corpus"
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
 	"github.com/citegraph/citegraph/graph"
 	"github.com/citegraph/citegraph/render"
 	_ "github.com/citegraph/citegraph/render/embedded" // the embedded engine, in process
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// corpusDir returns ../shared/corpus relative to the module root, or skips.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(filepath.Join(c, "ga")); err != nil {
-		t.Skipf("the shared corpus is not at %s (../shared/corpus from the module root): %v", c, err)
-	}
-	return c
-}
 
 // load builds a graph as 'citegraph' does: from paths, or the embedded
 // sample when there are none.
@@ -81,9 +58,11 @@ var (
 	corpusGraph *graph.Graph
 )
 
+// loadCorpus builds, once, the graph of the General Assembly texts of the
+// shared corpus (../shared/corpus/ga) as 'citegraph' does.
 func loadCorpus(t testing.TB) *graph.Graph {
-	dir := corpusDir(t)
-	corpusOnce.Do(func() { corpusGraph = load(t, filepath.Join(dir, "ga")) })
+	dir := corpustest.Dir(t, "ga")
+	corpusOnce.Do(func() { corpusGraph = load(t, dir) })
 	if corpusGraph == nil {
 		t.Fatal("the corpus graph failed to load")
 	}

@@ -93,11 +93,8 @@ func runRender(e *env, args []string) error {
 		}
 		return usagef("%v", err)
 	}
-	if *up && *down {
-		return usagef("give --up or --down, not both")
-	}
-	if *depth < 0 {
-		return usagef("--depth must be 0 (no limit) or more, not %d", *depth)
+	if err := checkLineageFlags(*up, *down, *depth); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return usagef("give the symbol of the document to draw, e.g. A/RES/79/166")
@@ -246,4 +243,17 @@ func traceRender(e *env, g *graph.Graph, symbol string, down bool, depth int, re
 		depth = -1
 	}
 	return renderLineage(e, g, symbol, render.Options{Down: down, Depth: depth, Relations: relations}, f, rf)
+}
+
+// checkLineageFlags checks the flags render and trace share for following
+// citations from a document: --up and --down exclude each other, --depth
+// is 0 (no limit) or more.
+func checkLineageFlags(up, down bool, depth int) error {
+	if up && down {
+		return usagef("give --up or --down, not both")
+	}
+	if depth < 0 {
+		return usagef("--depth must be 0 (no limit) or more, not %d", depth)
+	}
+	return nil
 }

@@ -72,11 +72,8 @@ func runTrace(e *env, args []string) error {
 		}
 		return usagef("%v", err)
 	}
-	if *up && *down {
-		return usagef("give --up or --down, not both")
-	}
-	if *depth < 0 {
-		return usagef("--depth must be 0 (no limit) or more, not %d", *depth)
+	if err := checkLineageFlags(*up, *down, *depth); err != nil {
+		return err
 	}
 	drawFormat, draw, err := rf.traceDrawing(e, *format)
 	if err != nil {

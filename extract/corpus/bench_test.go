@@ -2,39 +2,17 @@ package corpus
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"runtime"
 	"testing"
-)
 
-// corpusDir returns ../shared/corpus/<sub> relative to the module root, or
-// skips when it is absent.
-func corpusDir(tb testing.TB, sub string) string {
-	tb.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "corpus", sub)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("corpus %s absent (%v): benchmarks need ../shared/corpus beside the repository", sub, err)
-	}
-	return p
-}
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
+)
 
 // BenchmarkGAPDF reads, decodes and extracts the whole ga-pdf folder (40
 // PDFs, 218 pages) with one worker and with one per core; it reports
 // documents and pages per second.
 func BenchmarkGAPDF(b *testing.B) {
-	dir := corpusDir(b, "ga-pdf")
+	dir := corpustest.Dir(b, "ga-pdf")
 	run := func(b *testing.B, workers int) {
 		// Warm up: start the PDF engine (compiled once per process).
 		if err := Walk(context.Background(), []string{dir}, Options{Workers: workers}, func(Result) error { return nil }); err != nil {
@@ -68,7 +46,7 @@ func BenchmarkGAPDF(b *testing.B) {
 // BenchmarkGA reads, decodes and extracts the ga text folder (1,123 files,
 // 26 MB) with one worker and with one per core; it reports MB/s.
 func BenchmarkGA(b *testing.B) {
-	dir := corpusDir(b, "ga")
+	dir := corpustest.Dir(b, "ga")
 	run := func(b *testing.B, workers int) {
 		var size int64
 		for range b.N {

@@ -8,32 +8,8 @@ import (
 	"testing"
 
 	"github.com/citegraph/citegraph/extract"
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
 )
-
-// corpusDir returns ../shared/corpus/<sub> relative to the module root, or
-// skips the test when it is absent.
-func corpusDir(tb testing.TB, sub string) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("module root not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "corpus", sub)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("corpus %s absent (%v): the corpus tests need ../shared/corpus beside the repository", sub, err)
-	}
-	return p
-}
 
 // TestPDFCorpusTargets checks that each PDF of ga-pdf gives the same
 // distinct reference targets as its text twin in ga/ (extracted from the
@@ -43,8 +19,8 @@ func TestPDFCorpusTargets(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 40 PDFs; skipped with -short")
 	}
-	pdfDir := corpusDir(t, "ga-pdf")
-	txtDir := corpusDir(t, "ga")
+	pdfDir := corpustest.Dir(t, "ga-pdf")
+	txtDir := corpustest.Dir(t, "ga")
 	pdfs, _ := filepath.Glob(filepath.Join(pdfDir, "*.pdf"))
 	if len(pdfs) == 0 {
 		t.Skip("no PDF in ga-pdf")
@@ -135,7 +111,7 @@ func minus(a, b []string) []string {
 // BenchmarkPDFPages decodes every PDF of ga-pdf in turn (one PDFium
 // instance at a time) and reports pages per second.
 func BenchmarkPDFPages(b *testing.B) {
-	dir := corpusDir(b, "ga-pdf")
+	dir := corpustest.Dir(b, "ga-pdf")
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
 	var srcs [][]byte
 	var size int64

@@ -11,27 +11,18 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
 )
 
-// corpusDir is ../shared/corpus relative to the module root.
-const corpusDir = "../../../shared/corpus"
-
-// corpusFiles returns the texts of one corpus folder, skipping the test
-// when the corpus is absent.
+// corpusFiles returns the texts of one folder of the shared corpus by file
+// name (corpustest.Read), skipping the test when the corpus is absent.
 func corpusFiles(tb testing.TB, folder string) map[string][]byte {
 	tb.Helper()
-	dir := filepath.Join(corpusDir, folder)
-	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(names) == 0 {
-		tb.Skipf("corpus %s absent (clone the shared corpus next to the repository to run this)", dir)
-	}
+	names, texts := corpustest.Read(tb, folder)
 	out := make(map[string][]byte, len(names))
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out[filepath.Base(n)] = b
+	for i, n := range names {
+		out[filepath.Base(n)] = texts[i]
 	}
 	return out
 }

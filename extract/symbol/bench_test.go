@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
 )
 
 func BenchmarkMatch(b *testing.B) {
@@ -19,7 +21,7 @@ func BenchmarkMatch(b *testing.B) {
 // BenchmarkMatchCorpus runs Match at every candidate position of the GA
 // corpus (upper-case letters not preceded by a letter) and reports MB/s.
 func BenchmarkMatchCorpus(b *testing.B) {
-	files := corpusFiles(b, "ga")
+	files := corpustest.Files(b, "ga")
 	var text strings.Builder
 	for _, p := range files {
 		data, err := os.ReadFile(p)

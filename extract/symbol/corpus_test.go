@@ -7,19 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/citegraph/citegraph/extract/corpus/corpustest"
 )
-
-// corpusDir is ../shared/corpus relative to the module root.
-const corpusDir = "../../../shared/corpus"
-
-func corpusFiles(t testing.TB, sub string) []string {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(corpusDir, sub, "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skipf("corpus %s absent (want %s/%s/*.txt next to the repository); skipping", sub, corpusDir, sub)
-	}
-	return files
-}
 
 // candidates calls f at every candidate position of text, as Match's
 // documentation asks: an upper-case letter that does not continue a token.
@@ -40,7 +30,7 @@ func candidates(text string, f func(i, n int)) {
 func TestCorpusMatches(t *testing.T) {
 	for _, sub := range []string{"ga", "sc"} {
 		t.Run(sub, func(t *testing.T) {
-			files := corpusFiles(t, sub)
+			files := corpustest.Files(t, sub)
 			matches := 0
 			series := map[string]int{}
 			for _, path := range files {
@@ -88,7 +78,7 @@ func TestCorpusMatches(t *testing.T) {
 // a symbol and nothing else (the running page header) parses to the symbol
 // the file name gives (A_RES_79_166.txt is A/RES/79/166).
 func TestCorpusHeaders(t *testing.T) {
-	files := corpusFiles(t, "ga")
+	files := corpustest.Files(t, "ga")
 	for _, path := range files {
 		b, err := os.ReadFile(path)
 		if err != nil {

@@ -4,18 +4,16 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/citegraph/citegraph/extract"
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/graphtest"
 )
 
 // python is the interpreter that sees Debian's python3-networkx.
@@ -274,59 +272,13 @@ func TestNetworkxReadsExports(t *testing.T) {
 	checkNetworkx(t, testGraph(t))
 }
 
-// corpusDir returns ../shared/corpus relative to the module root.
-func corpusDir(t testing.TB) string {
-	_, file, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(file), "..", "..")
-	return filepath.Join(root, "..", "shared", "corpus")
-}
-
-// corpusGraph builds the graph of the shared corpus (ga and sc) from text.
-func corpusGraph(t testing.TB) *graph.Graph {
-	t.Helper()
-	dir := corpusDir(t)
-	b := graph.NewBuilder()
-	files := 0
-	for _, sub := range []string{"ga", "sc"} {
-		root := filepath.Join(dir, sub)
-		if _, err := os.Stat(root); err != nil {
-			t.Skipf("the shared corpus is absent (%v): it lives in ../shared/corpus next to the repository", err)
-		}
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			doc, err := extract.Extract(p, src)
-			if err != nil {
-				return fmt.Errorf("%s: %w", p, err)
-			}
-			b.Add(doc)
-			files++
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	g, err := b.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("corpus: %d files, %d nodes, %d edges", files, g.Len(), len(g.Edges()))
-	return g
-}
-
 // TestNetworkxReadsCorpusExports runs the networkx check on the graph of
 // the real corpus.
 func TestNetworkxReadsCorpusExports(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: skipping the corpus export check")
 	}
-	g := corpusGraph(t)
+	g := graphtest.Corpus(t)
 	if g.Len() == 0 {
 		t.Fatal("the corpus graph is empty")
 	}

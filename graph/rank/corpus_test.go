@@ -2,77 +2,17 @@ package rank
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
 	"testing"
 
-	"github.com/citegraph/citegraph/extract"
-	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/graph/graphtest"
 )
-
-// corpusDir returns ../shared/corpus relative to the module root, skipping
-// the test when it is absent.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(filepath.Join(c, "ga")); err != nil {
-		t.Skipf("skipping: the shared corpus is not at %s (it is read from ../shared/corpus next to the repository): %v", c, err)
-	}
-	return c
-}
-
-// corpusGraph builds the citation graph of the General Assembly and
-// Security Council texts of the shared corpus.
-func corpusGraph(t testing.TB) *graph.Graph {
-	t.Helper()
-	root := corpusDir(t)
-	b := graph.NewBuilder()
-	for _, sub := range []string{"ga", "sc"} {
-		files, err := filepath.Glob(filepath.Join(root, sub, "*.txt"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sort.Strings(files)
-		for _, f := range files {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := extract.Extract(f, src)
-			if err != nil {
-				t.Fatalf("extracting %s: %v", f, err)
-			}
-			b.Add(doc)
-		}
-	}
-	g, err := b.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
-}
 
 // TestCorpusAgainstNetworkx compares every centrality on the graph of the
 // real corpus with networkx. Betweenness is compared too when the graph is
 // small enough for networkx's exact algorithm to finish in seconds.
 func TestCorpusAgainstNetworkx(t *testing.T) {
 	needPython(t, "networkx, scipy")
-	g := corpusGraph(t)
+	g := graphtest.Corpus(t)
 	c := NewCSR(g)
 	t.Logf("corpus graph: %d nodes, %d edges", c.Len(), c.Edges())
 	if c.Edges() == 0 {

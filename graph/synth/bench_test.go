@@ -9,6 +9,7 @@ import (
 
 	"github.com/citegraph/citegraph/extract"
 	"github.com/citegraph/citegraph/graph"
+	"github.com/citegraph/citegraph/internal/cpuclock"
 )
 
 // Benchmarks at corpus sizes no real corpus reaches. Run them one at a
@@ -42,7 +43,7 @@ func heapMB() float64 {
 func BenchmarkGenerate(b *testing.B) {
 	for _, docs := range []int{100_000, 1_000_000} {
 		b.Run(size(docs), func(b *testing.B) {
-			defer cpuClock(b)()
+			defer cpuclock.Start(b)()
 			for b.Loop() {
 				Documents(Options{Seed: 1, Docs: docs}, func(*extract.Document) {})
 			}
@@ -57,7 +58,7 @@ func BenchmarkBuilder(b *testing.B) {
 		b.Run(size(docs), func(b *testing.B) {
 			var g *graph.Graph
 			before := heapMB()
-			defer cpuClock(b)()
+			defer cpuclock.Start(b)()
 			for b.Loop() {
 				g = nil
 				var err error
@@ -78,7 +79,7 @@ func BenchmarkBuilder(b *testing.B) {
 func BenchmarkStore(b *testing.B) {
 	for _, docs := range []int{100_000} {
 		b.Run(size(docs), func(b *testing.B) {
-			defer cpuClock(b)()
+			defer cpuclock.Start(b)()
 			for b.Loop() {
 				b.StopTimer()
 				g, _ := Graph(Options{Seed: 1, Docs: docs})
@@ -102,7 +103,7 @@ func BenchmarkTrace1M(b *testing.B) {
 	early := "A/RES/3/100"
 	b.Run("up-depth3", func(b *testing.B) {
 		n := 0
-		defer cpuClock(b)()
+		defer cpuclock.Start(b)()
 		for b.Loop() {
 			s, err := g.Trace(late, graph.TraceOptions{Depth: 3})
 			if err != nil {
@@ -114,7 +115,7 @@ func BenchmarkTrace1M(b *testing.B) {
 	})
 	b.Run("up-all", func(b *testing.B) {
 		n := 0
-		defer cpuClock(b)()
+		defer cpuclock.Start(b)()
 		for b.Loop() {
 			s, _ := g.Trace(late, graph.TraceOptions{})
 			n = len(s)
@@ -123,7 +124,7 @@ func BenchmarkTrace1M(b *testing.B) {
 	})
 	b.Run("down-depth2", func(b *testing.B) {
 		n := 0
-		defer cpuClock(b)()
+		defer cpuclock.Start(b)()
 		for b.Loop() {
 			s, _ := g.Trace(early, graph.TraceOptions{Down: true, Depth: 2})
 			n = len(s)
@@ -131,7 +132,7 @@ func BenchmarkTrace1M(b *testing.B) {
 		b.ReportMetric(float64(n), "nodes")
 	})
 	b.Run("path", func(b *testing.B) {
-		defer cpuClock(b)()
+		defer cpuclock.Start(b)()
 		for b.Loop() {
 			if _, err := g.ShortestPaths(late, early, nil, 0); err != nil {
 				b.Fatal(err)
@@ -139,7 +140,7 @@ func BenchmarkTrace1M(b *testing.B) {
 		}
 	})
 	b.Run("series", func(b *testing.B) {
-		defer cpuClock(b)()
+		defer cpuclock.Start(b)()
 		for b.Loop() {
 			if _, err := g.Series(late); err != nil {
 				b.Fatal(err)
@@ -147,7 +148,7 @@ func BenchmarkTrace1M(b *testing.B) {
 		}
 	})
 	b.Run("not-found", func(b *testing.B) {
-		defer cpuClock(b)()
+		defer cpuclock.Start(b)()
 		for b.Loop() {
 			if _, err := g.Lookup("A/RES/80/60000"); err == nil {
 				b.Fatal("found")
@@ -166,7 +167,7 @@ func BenchmarkLoad(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.SetBytes(int64(buf.Len()))
-			defer cpuClock(b)()
+			defer cpuclock.Start(b)()
 			for b.Loop() {
 				if _, err := graph.Decode("bench", buf.Bytes()); err != nil {
 					b.Fatal(err)
