@@ -9,7 +9,7 @@ import (
 	"github.com/citegraph/citegraph/extract"
 	"github.com/citegraph/citegraph/extract/corpus"
 	"github.com/citegraph/citegraph/extract/corpus/corpustest"
-	"github.com/citegraph/citegraph/internal/cpuclock"
+	"github.com/citegraph/citegraph/graph/internal/cpuclock"
 )
 
 // BenchmarkCorpusExtractBuild measures building the graph of the shared

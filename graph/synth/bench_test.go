@@ -9,7 +9,7 @@ import (
 
 	"github.com/citegraph/citegraph/extract"
 	"github.com/citegraph/citegraph/graph"
-	"github.com/citegraph/citegraph/internal/cpuclock"
+	"github.com/citegraph/citegraph/graph/internal/cpuclock"
 )
 
 // Benchmarks at corpus sizes no real corpus reaches. Run them one at a
