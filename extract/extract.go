@@ -33,7 +33,7 @@ func Extract(name string, src []byte) (*Document, error) {
 	if err := check(src); err != nil {
 		return nil, fmt.Errorf("extract: %s: %w", name, err)
 	}
-	x := &extraction{name: name, src: src, text: string(src), refs: make([]Reference, 0, len(src)/400)}
+	x := &extraction{name: name, src: src, text: string(src), refs: make([]Reference, 0, len(src)/1000)}
 	x.lines = splitLines(x.text)
 	x.meta()
 	x.layout()
@@ -203,7 +203,7 @@ func (x *extraction) meta() {
 		if i > 400 {
 			break
 		}
-		if o, ok := organLine(l.trim); ok {
+		if o, ok := organLine(l.text(src)); ok {
 			organLineAt = i
 			head = i
 			if x.organ == "" {
@@ -239,7 +239,7 @@ func (x *extraction) meta() {
 	}
 	var ownNum string
 	for i := 0; i < head && i < len(x.lines); i++ {
-		t := x.lines[i].trim
+		t := x.lines[i].text(x.text)
 		if t == "" {
 			continue
 		}
@@ -268,7 +268,7 @@ func (x *extraction) meta() {
 				x.organ = symbol.SC
 			}
 			if i+1 < len(x.lines) && x.date == "" {
-				n := x.lines[i+1].trim
+				n := x.lines[i+1].text(x.text)
 				if d := reDateLine.FindStringSubmatch(n); d != nil {
 					x.date = isoDate(d[1], d[2], d[3])
 				}
@@ -282,7 +282,7 @@ func (x *extraction) meta() {
 		}
 		if x.date == "" && strings.HasPrefix(t, "Distr.") {
 			for j := i + 1; j < i+4 && j < len(x.lines); j++ {
-				n := x.lines[j].trim
+				n := x.lines[j].text(x.text)
 				if d := reDateLine.FindStringSubmatch(n); d != nil {
 					x.date = isoDate(d[1], d[2], d[3])
 					break
@@ -306,7 +306,7 @@ func (x *extraction) meta() {
 	// from a catalogue. Older texts give the date in the heading.
 	if x.organ == symbol.SC && x.date == "" {
 		for i := 0; i < head && i < 8; i++ {
-			if m := reOfDate.FindStringSubmatch(x.lines[i].trim); m != nil {
+			if m := reOfDate.FindStringSubmatch(x.lines[i].text(x.text)); m != nil {
 				x.date = isoDate(m[1], m[2], m[3])
 				break
 			}
@@ -315,17 +315,17 @@ func (x *extraction) meta() {
 	// Title: the last block of text before "The General Assembly,".
 	if x.title == "" && organLineAt > 0 && x.organ != symbol.SC {
 		end := organLineAt - 1
-		for end >= 0 && x.lines[end].trim == "" {
+		for end >= 0 && x.lines[end].text(x.text) == "" {
 			end--
 		}
 		start := end
-		for start > 0 && x.lines[start-1].trim != "" {
+		for start > 0 && x.lines[start-1].text(x.text) != "" {
 			start--
 		}
 		if end >= 0 && end-start < 8 {
 			var parts []string
 			for i := start; i <= end; i++ {
-				parts = append(parts, x.lines[i].trim)
+				parts = append(parts, x.lines[i].text(x.text))
 			}
 			t := strings.Join(parts, " ")
 			if m := reOwnNum.FindStringSubmatch(t); m != nil {
@@ -415,7 +415,7 @@ func (x *extraction) add(r Reference) {
 	r.Line = li + 1
 	switch x.lines[li].kind {
 	case lineFootnote, lineFootCont:
-		n := x.lines[li].fn
+		n := int(x.lines[li].fn)
 		r.Footnote = n
 		r.Paragraph = label("FN", n)
 		for _, f := range x.footnotes {

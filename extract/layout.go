@@ -23,13 +23,14 @@ const (
 )
 
 type line struct {
-	start, end int    // byte span of the line without its newline
-	trim       string // the line without leading and trailing spaces
-	tstart     int    // where trim starts
-	kind       lineKind
-	fn         int // footnote number for lineFootnote / lineFootCont
-	textStart  int // where the footnote text starts (after the number)
+	start, end   int   // byte span of the line without its newline
+	tstart, tend int32 // the line without leading and trailing spaces
+	fn           int32 // footnote number for lineFootnote / lineFootCont
+	kind         lineKind
 }
+
+// text returns the line without leading and trailing spaces.
+func (l *line) text(src string) string { return src[l.tstart:l.tend] }
 
 // paragraph is a span of running text with its label and clause relation.
 type paragraph struct {
@@ -79,7 +80,7 @@ func splitLines(src string) []line {
 				te--
 			}
 		}
-		lines = append(lines, line{start: start, end: e, trim: src[ts:te], tstart: ts})
+		lines = append(lines, line{start: start, end: e, tstart: int32(ts), tend: int32(te)})
 		if i < 0 {
 			return lines
 		}
@@ -267,7 +268,7 @@ func (x *extraction) layout() {
 	// Page furniture.
 	for i := range lines {
 		l := &lines[i]
-		t := l.trim
+		t := l.text(src)
 		switch {
 		case t == "":
 			l.kind = lineBlank
@@ -298,7 +299,7 @@ func (x *extraction) layout() {
 				continue
 			}
 			for j := i - 1; j >= 0 && j >= i-3; j-- {
-				t := lines[j].trim
+				t := lines[j].text(src)
 				if lines[j].kind != lineText || len(t) < 3 || !strings.Contains(x.titleKey, keyOf(t)) {
 					break
 				}
@@ -314,7 +315,7 @@ func (x *extraction) layout() {
 	cur := -1 // index into x.footnotes of the footnote being read
 	for i := range lines {
 		l := &lines[i]
-		tt := l.trim
+		tt := l.text(src)
 		switch l.kind {
 		case lineJunk:
 			inBlock, cur = false, -1
@@ -337,7 +338,7 @@ func (x *extraction) layout() {
 		if inBlock && (strings.HasPrefix(tt, "* ") || strings.HasPrefix(tt, "\\* ")) {
 			// the unnumbered "*" note of a draft: its own footnote 0
 			l.kind = lineFootnote
-			x.footnotes = append(x.footnotes, footnote{n: 0, start: l.tstart + 2, end: l.end, marker: -1, para: -1})
+			x.footnotes = append(x.footnotes, footnote{n: 0, start: int(l.tstart) + 2, end: l.end, marker: -1, para: -1})
 			cur = len(x.footnotes) - 1
 			continue
 		}
@@ -345,9 +346,8 @@ func (x *extraction) layout() {
 		md := strings.HasPrefix(tt, "[^") || (ok && tt[0] >= 0x80)
 		if ok && (md || (inBlock && n > lastFn && n <= lastFn+5)) {
 			l.kind = lineFootnote
-			l.fn = n
-			l.textStart = l.tstart + off
-			x.footnotes = append(x.footnotes, footnote{n: n, start: l.textStart, end: l.end, marker: -1, para: -1})
+			l.fn = int32(n)
+			x.footnotes = append(x.footnotes, footnote{n: n, start: int(l.tstart) + off, end: l.end, marker: -1, para: -1})
 			cur = len(x.footnotes) - 1
 			if n > lastFn {
 				lastFn = n
@@ -356,7 +356,7 @@ func (x *extraction) layout() {
 		}
 		if cur >= 0 {
 			l.kind = lineFootCont
-			l.fn = x.footnotes[cur].n
+			l.fn = int32(x.footnotes[cur].n)
 			x.footnotes[cur].end = l.end
 		}
 	}
@@ -375,7 +375,7 @@ func (x *extraction) layout() {
 func (x *extraction) trailingFootnotes() {
 	adopted := -1
 	for i := len(x.lines) - 1; i >= 0 && i >= len(x.lines)-40; i-- {
-		if strings.HasPrefix(x.lines[i].trim, "Adopted ") {
+		if strings.HasPrefix(x.lines[i].text(x.text), "Adopted ") {
 			adopted = i
 			break
 		}
@@ -389,15 +389,15 @@ func (x *extraction) trailingFootnotes() {
 		if l.kind != lineText {
 			continue
 		}
-		tt := l.trim
+		tt := l.text(x.text)
 		if n, off, ok := footnoteStart(tt); ok && opNumber(tt) == 0 {
-			l.kind, l.fn, l.textStart = lineFootnote, n, l.tstart+off
-			x.footnotes = append(x.footnotes, footnote{n: n, start: l.textStart, end: l.end, marker: -1, para: -1})
+			l.kind, l.fn = lineFootnote, int32(n)
+			x.footnotes = append(x.footnotes, footnote{n: n, start: int(l.tstart) + off, end: l.end, marker: -1, para: -1})
 			cur = len(x.footnotes) - 1
 			continue
 		}
 		if cur >= 0 {
-			l.kind, l.fn = lineFootCont, x.footnotes[cur].n
+			l.kind, l.fn = lineFootCont, int32(x.footnotes[cur].n)
 			x.footnotes[cur].end = l.end
 		}
 	}
@@ -406,7 +406,7 @@ func (x *extraction) trailingFootnotes() {
 // nextFootnoteLine parses the first non-blank line from i as a footnote start.
 func nextFootnoteLine(src string, lines []line, i int) (int, bool) {
 	for ; i < len(lines); i++ {
-		t := lines[i].trim
+		t := lines[i].text(src)
 		if t == "" {
 			continue
 		}
@@ -478,7 +478,7 @@ func (x *extraction) paragraphs() {
 			broken = true
 			continue
 		}
-		t := l.trim
+		t := l.text(x.text)
 		n := opNumber(t)
 		start := !have || n > 0
 		if !start && heading {
@@ -504,7 +504,7 @@ func (x *extraction) paragraphs() {
 				x.paras = append(x.paras, cur)
 			}
 			p := paragraph{start: l.start, end: l.end, opener: -1, inherit: -1}
-			tStart := l.tstart
+			tStart := int(l.tstart)
 			switch {
 			case heading:
 				p.label, p.heading = "HEAD", true
