@@ -33,7 +33,7 @@ func Extract(name string, src []byte) (*Document, error) {
 	if err := check(src); err != nil {
 		return nil, fmt.Errorf("extract: %s: %w", name, err)
 	}
-	x := &extraction{name: name, src: src, text: string(src), refs: make([]Reference, 0, len(src)/1000)}
+	x := &extraction{name: name, src: src, text: string(src), refs: make([]Reference, 0, len(src)/600)}
 	x.lines = splitLines(x.text)
 	x.meta()
 	x.layout()
@@ -150,18 +150,21 @@ func sameKey(s, key string) bool {
 
 // keyOf is the comparison key of a symbol: upper case, no white space.
 func keyOf(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\u00a0', '\\':
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\':
 			continue
+		case c == 0xc2 && i+1 < len(s) && s[i+1] == 0xa0: // no-break space
+			i++
+			continue
+		case c >= 'a' && c <= 'z':
+			c -= 'a' - 'A'
 		}
-		if r >= 'a' && r <= 'z' {
-			r -= 'a' - 'A'
-		}
-		b.WriteRune(r)
+		b = append(b, c)
 	}
-	return b.String()
+	return string(b)
 }
 
 var (
@@ -395,7 +398,7 @@ func (x *extraction) scHeading(t string) bool {
 // "79/166.", "**79/166.**", "S-26/2.", "ES-10/1.".
 func startsNumber(t string) bool {
 	t = strings.TrimLeft(t, "*")
-	return t != "" && (t[0] >= '0' && t[0] <= '9' || t[0] == 'S' || t[0] == 'E')
+	return t != "" && (t[0] >= '0' && t[0] <= '9' || strings.HasPrefix(t, "S-") || strings.HasPrefix(t, "ES-"))
 }
 
 func (x *extraction) lineEnd(i int) int {
