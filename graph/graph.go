@@ -89,7 +89,6 @@ func keySlow(symbol string) string {
 type Graph struct {
 	storeOnce sync.Once
 	store     dgraph.Graph[string, string] // keys only; attributes live in nodes/edges
-	storeErr  error
 
 	nodes []Node         // by dense index, sorted by ID
 	index map[string]int // Key(ID) -> dense index

@@ -269,7 +269,6 @@ type docWriter struct {
 	n      int
 	enc    *json.Encoder
 	cw     *csv.Writer
-	docs   []*extract.Document // table: written at close
 }
 
 var csvHeader = []string{"file", "symbol", "title", "date", "doc_body", "target", "raw", "start", "end", "line", "kind", "body", "relation", "paragraph", "footnote", "pinpoint"}
