@@ -48,7 +48,6 @@ type paragraph struct {
 type footnote struct {
 	n          int
 	start, end int // span of its text, number excluded
-	marker     int // byte offset of the marker in running text, -1 if unknown
 	para       int // index of the paragraph holding the marker, -1 if unknown
 }
 
@@ -338,7 +337,7 @@ func (x *extraction) layout() {
 		if inBlock && (strings.HasPrefix(tt, "* ") || strings.HasPrefix(tt, "\\* ")) {
 			// the unnumbered "*" note of a draft: its own footnote 0
 			l.kind = lineFootnote
-			x.footnotes = append(x.footnotes, footnote{n: 0, start: int(l.tstart) + 2, end: l.end, marker: -1, para: -1})
+			x.footnotes = append(x.footnotes, footnote{n: 0, start: int(l.tstart) + 2, end: l.end, para: -1})
 			cur = len(x.footnotes) - 1
 			continue
 		}
@@ -347,7 +346,7 @@ func (x *extraction) layout() {
 		if ok && (md || (inBlock && n > lastFn && n <= lastFn+5)) {
 			l.kind = lineFootnote
 			l.fn = int32(n)
-			x.footnotes = append(x.footnotes, footnote{n: n, start: int(l.tstart) + off, end: l.end, marker: -1, para: -1})
+			x.footnotes = append(x.footnotes, footnote{n: n, start: int(l.tstart) + off, end: l.end, para: -1})
 			cur = len(x.footnotes) - 1
 			if n > lastFn {
 				lastFn = n
@@ -392,7 +391,7 @@ func (x *extraction) trailingFootnotes() {
 		tt := l.text(x.text)
 		if n, off, ok := footnoteStart(tt); ok && opNumber(tt) == 0 {
 			l.kind, l.fn = lineFootnote, int32(n)
-			x.footnotes = append(x.footnotes, footnote{n: n, start: int(l.tstart) + off, end: l.end, marker: -1, para: -1})
+			x.footnotes = append(x.footnotes, footnote{n: n, start: int(l.tstart) + off, end: l.end, para: -1})
 			cur = len(x.footnotes) - 1
 			continue
 		}
@@ -461,7 +460,7 @@ func opNumber(t string) int {
 // paragraphs groups running text lines into labelled paragraphs.
 func (x *extraction) paragraphs() {
 	x.paras = make([]paragraph, 0, len(x.lines)/6+1)
-	heading := x.hasOrganLine()
+	heading := x.organLineAt >= 0 // lines before "The General Assembly," are the heading
 	pp, op := 0, 0
 	var cur paragraph
 	have := false       // cur holds a paragraph
@@ -571,8 +570,6 @@ func (x *extraction) relation(i int) string {
 	return p.relation
 }
 
-func (x *extraction) hasOrganLine() bool { return x.organLineAt >= 0 }
-
 // endsClause reports text that ends a paragraph: a final , ; . or :,
 // possibly followed by a footnote marker.
 func endsClause(t string) bool {
@@ -638,7 +635,6 @@ func (x *extraction) paraAt(p int) int {
 
 // linkFootnotes finds the marker of each footnote in the running text.
 func (x *extraction) linkFootnotes() {
-	src := x.text
 	from := 0
 	for k := range x.footnotes {
 		f := &x.footnotes[k]
@@ -652,10 +648,8 @@ func (x *extraction) linkFootnotes() {
 		if p < 0 {
 			continue
 		}
-		f.marker = p
 		f.para = x.paraAt(p)
 		from = p + 1
-		_ = src
 	}
 }
 
