@@ -41,7 +41,6 @@ type paragraph struct {
 	inherit    int    // a sub-paragraph takes the relation of paragraph inherit, -1 if none
 	relation   string // computed on demand by extraction.relation
 	relDone    bool
-	heading    bool // before the "The General Assembly," line
 }
 
 // footnote is one footnote's text and the place of its marker.
@@ -506,7 +505,7 @@ func (x *extraction) paragraphs() {
 			tStart := int(l.tstart)
 			switch {
 			case heading:
-				p.label, p.heading = "HEAD", true
+				p.label = "HEAD"
 				if _, ok := organLine(t); ok {
 					heading = false
 				}
