@@ -105,19 +105,27 @@ func (f scanFail) message(t string) string {
 // build splits the scanned text t into a Symbol.
 func build(t string) Symbol {
 	// Drop white space: the scanner only let it through where it may be.
-	var b strings.Builder
-	b.Grow(len(t))
-	for k := 0; k < len(t); k++ {
-		switch t[k] {
-		case ' ', '\t', '\r', '\n':
-		default:
-			b.WriteByte(t[k])
+	c := t
+	if strings.ContainsAny(t, " \t\r\n") {
+		b := make([]byte, 0, len(t))
+		for k := 0; k < len(t); k++ {
+			switch t[k] {
+			case ' ', '\t', '\r', '\n':
+			default:
+				b = append(b, t[k])
+			}
 		}
+		c = string(b)
 	}
-	c := b.String()
-	var sym Symbol
+	sym := Symbol{Components: make([]string, 0, 6)}
 	prevResDec := false
-	for _, comp := range strings.Split(c, "/") {
+	for rest := c; rest != ""; {
+		comp := rest
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			comp, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
 		// A glued qualifier ends a component: "24(PartI)".
 		var qual *Modifier
 		if p := strings.LastIndexByte(comp, '('); p > 0 {
