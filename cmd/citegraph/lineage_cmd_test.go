@@ -70,6 +70,13 @@ func lineageGraph(t *testing.T) string {
 		{File: "a/A_RES_78_10.txt", Symbol: "A/RES/78/10", Title: "78/10. " + title, Date: "2023-12-19", Body: "GA", References: []extract.Reference{
 			ref("A/RES/70/1", "recalling", "PP2"), ref("A/RES/77/10", "recalling", "PP3")}},
 	}
+	return graphFile(t, "series.citegraph", docs)
+}
+
+// graphFile builds the graph of docs and saves it as name in a temporary
+// directory, for the commands' --graph flag.
+func graphFile(t *testing.T, name string, docs []*extract.Document) string {
+	t.Helper()
 	b := graph.NewBuilder()
 	for _, d := range docs {
 		b.Add(d)
@@ -78,7 +85,7 @@ func lineageGraph(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := filepath.Join(t.TempDir(), "series.citegraph")
+	p := filepath.Join(t.TempDir(), name)
 	if err := g.Save(p); err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"math"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -38,19 +37,7 @@ func rankGraph(t *testing.T) string {
 		doc("A/RES/4/2", "1949-12-02", "GA", "A/RES/4/3"),
 		doc("A/RES/4/3", "1949-12-02", "GA", "A/RES/4/2"),
 	}
-	b := graph.NewBuilder()
-	for _, d := range docs {
-		b.Add(d)
-	}
-	g, err := b.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(t.TempDir(), "rank.citegraph")
-	if err := g.Save(p); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return graphFile(t, "rank.citegraph", docs)
 }
 
 func TestRankCommandInDegree(t *testing.T) {

@@ -42,13 +42,10 @@ const maxSweeps = 10000
 // n×n matrix, unlike gonum's network.PageRank) and the order of work is
 // fixed, so results do not depend on the number of cores.
 func PageRank(g Directed, damping, tol float64) ([]float64, error) {
-	if damping < 0 || damping >= 1 || math.IsNaN(damping) {
-		return nil, fmt.Errorf("rank: PageRank damping %v is outside [0, 1)", damping)
+	c, tol, err := pageRankInput(g, damping, tol)
+	if err != nil {
+		return nil, err
 	}
-	if tol <= 0 {
-		tol = DefaultTol
-	}
-	c := NewCSR(g)
 	n := c.n
 	if n == 0 {
 		return []float64{}, nil
@@ -79,7 +76,6 @@ func PageRank(g Directed, damping, tol float64) ([]float64, error) {
 	}
 	z := make([]float64, n)
 	y := make([]float64, n)
-	var err error
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && comp[order[hi]] == comp[order[lo]] {
@@ -156,13 +152,10 @@ func PageRank(g Directed, damping, tol float64) ([]float64, error) {
 // graphs that are one large strongly connected component, where it uses all
 // cores.
 func PowerPageRank(g Directed, damping, tol float64) ([]float64, error) {
-	if damping < 0 || damping >= 1 || math.IsNaN(damping) {
-		return nil, fmt.Errorf("rank: PageRank damping %v is outside [0, 1)", damping)
+	c, tol, err := pageRankInput(g, damping, tol)
+	if err != nil {
+		return nil, err
 	}
-	if tol <= 0 {
-		tol = DefaultTol
-	}
-	c := NewCSR(g)
 	n := c.n
 	if n == 0 {
 		return []float64{}, nil
@@ -224,4 +217,16 @@ func PowerPageRank(g Directed, damping, tol float64) ([]float64, error) {
 		}
 	}
 	return x, fmt.Errorf("rank: PageRank after %d iterations: %w", maxSweeps, ErrNotConverged)
+}
+
+// pageRankInput checks the parameters of a PageRank and returns the graph
+// in CSR form and the tolerance to use.
+func pageRankInput(g Directed, damping, tol float64) (*CSR, float64, error) {
+	if damping < 0 || damping >= 1 || math.IsNaN(damping) {
+		return nil, 0, fmt.Errorf("rank: PageRank damping %v is outside [0, 1)", damping)
+	}
+	if tol <= 0 {
+		tol = DefaultTol
+	}
+	return NewCSR(g), tol, nil
 }
