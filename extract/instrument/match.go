@@ -124,7 +124,7 @@ type matcher struct {
 }
 
 func newMatcher(insts []Instrument, block []string) *matcher {
-	m := &matcher{nodes: []node{{}}, pair: make([]int32, 1<<16)}
+	m := &matcher{nodes: []node{{}}, pair: make([]int32, 1<<14)}
 	for i := range insts {
 		in := &insts[i]
 		m.add(form{inst: in, text: norm(in.Name)})
@@ -181,7 +181,7 @@ func (m *matcher) add(f form) {
 	m.forms = append(m.forms, f)
 	m.nodes[n].form = int32(len(m.forms))
 	m.start[f.text[0]] = true
-	m.pair[uint16(f.text[0])<<8|uint16(f.text[1])] = m.child(m.child(0, f.text[0]), f.text[1])
+	m.pair[pairIndex(f.text[0], f.text[1])] = m.child(m.child(0, f.text[0]), f.text[1])
 }
 
 func plain(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
@@ -337,53 +337,69 @@ func (m *matcher) child(n int32, c byte) int32 {
 func (m *matcher) find(text []byte, keep func(*Instrument) bool) []Match {
 	var out []Match
 	n := len(text)
-	for i := 0; i+1 < n; {
-		// Jump, eight bytes at a time, to the next byte that can begin a
-		// name.
-		if i+8 <= n {
-			mask := startMask(binary.LittleEndian.Uint64(text[i:]))
-			if mask == 0 {
-				i += 8
-				continue
-			}
-			if i += bits.TrailingZeros64(mask) / 8; i+1 >= n {
-				break
-			}
-		}
-		c := text[i]
-		if !m.start[c] {
-			i++
-			continue
-		}
-		nd := m.pair[uint16(c)<<8|uint16(text[i+1])]
-		if nd == 0 {
-			i++
-			continue
-		}
-		if b, _ := before(text, i); isWordByte(b) {
-			i++
-			continue
-		}
-		f, end := m.longestFrom(text, i, i+2, nd, keep)
-		if end < 0 || f.bare && m.otherCharterBefore(text, i) {
-			i++
-			continue
-		}
-		at := i
-		if f.prefix != "" {
-			at = prefixStart(text, i, f.prefix)
-			if len(out) > 0 && at < out[len(out)-1].End {
+	i := 0
+scan:
+	for i+1 < n {
+		if i+8 > n {
+			// The last bytes, one at a time.
+			if end, ok := m.matchAt(text, i, keep, &out); ok {
+				i = end
+			} else {
 				i++
-				continue
+			}
+			continue
+		}
+		// Eight bytes at a time: try each byte that can begin a name.
+		mask := startMask(binary.LittleEndian.Uint64(text[i:]))
+		for base := i; mask != 0; mask &= mask - 1 {
+			j := base + bits.TrailingZeros64(mask)/8
+			if j+1 >= n {
+				break scan
+			}
+			if end, ok := m.matchAt(text, j, keep, &out); ok {
+				i = end
+				continue scan
 			}
 		}
-		if f.inst != nil {
-			out = append(out, Match{Start: at, End: end, Instrument: f.inst, Bare: f.bare})
-		}
-		i = end
+		i += 8
 	}
 	return out
 }
+
+// matchAt tries a name starting at text[i]. It reports whether one was
+// found (and appended to out unless it is a blocker) and where it ends.
+func (m *matcher) matchAt(text []byte, i int, keep func(*Instrument) bool, out *[]Match) (int, bool) {
+	c, c1 := text[i], text[i+1]
+	if !m.start[c] || c1 >= 0x80 {
+		return 0, false
+	}
+	nd := m.pair[pairIndex(c, c1)]
+	if nd == 0 {
+		return 0, false
+	}
+	if b, _ := before(text, i); isWordByte(b) {
+		return 0, false
+	}
+	f, end := m.longestFrom(text, i, i+2, nd, keep)
+	if end < 0 || f.bare && m.otherCharterBefore(text, i) {
+		return 0, false
+	}
+	at := i
+	if f.prefix != "" {
+		at = prefixStart(text, i, f.prefix)
+		if len(*out) > 0 && at < (*out)[len(*out)-1].End {
+			return 0, false
+		}
+	}
+	if f.inst != nil {
+		*out = append(*out, Match{Start: at, End: end, Instrument: f.inst, Bare: f.bare})
+	}
+	return end, true
+}
+
+// pairIndex is the index in matcher.pair of a form's first two bytes, both
+// ASCII.
+func pairIndex(c0, c1 byte) int { return int(c0&0x7f)<<7 | int(c1&0x7f) }
 
 // startMask marks, with the high bit of its byte, each of the eight bytes
 // in x (little-endian) that is an ASCII digit or capital letter (or one of
