@@ -377,6 +377,14 @@ func (m *matcher) matchAt(text []byte, i int, keep func(*Instrument) bool, out *
 	if nd == 0 {
 		return 0, false
 	}
+	// Most candidates fail within the first word ("December" against
+	// "Declaration"): walk its plain lower-case letters before the full,
+	// normalising walk.
+	for k, next := i+2, nd; k < i+6 && k < len(text) && 'a' <= text[k] && text[k] <= 'z' && m.nodes[next].form == 0; k++ {
+		if next = m.child(next, text[k]); next < 0 {
+			return 0, false
+		}
+	}
 	if b, _ := before(text, i); isWordByte(b) {
 		return 0, false
 	}
