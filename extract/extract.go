@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/extract/instrument"
@@ -33,13 +34,32 @@ func Extract(name string, src []byte) (*Document, error) {
 	if err := check(src); err != nil {
 		return nil, fmt.Errorf("extract: %s: %w", name, err)
 	}
-	x := &extraction{name: name, src: src, text: string(src), refs: make([]Reference, 0, len(src)/600)}
-	x.lines = splitLines(x.text)
+	s := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(s)
+	x := &extraction{name: name, src: src, text: string(src), refs: s.refs[:0]}
+	x.lines = splitLines(x.text, s.lines[:0])
+	x.paras = s.paras[:0]
 	x.meta()
 	x.layout()
 	x.find()
-	return x.document(), nil
+	d := x.document()
+	// Keep the grown buffers for the next document; the Document holds
+	// copies, never these slices.
+	s.lines, s.paras, s.refs = x.lines, x.paras, x.refs
+	return d, nil
 }
+
+// scratch holds the buffers one extraction needs and throws away: the
+// lines, paragraphs and references found before sorting. Reusing them
+// across documents spares the allocator and the garbage collector most of
+// the work of a corpus.
+type scratch struct {
+	lines []line
+	paras []paragraph
+	refs  []Reference
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 func check(src []byte) error {
 	switch {

@@ -14,7 +14,7 @@ func TestFootnoteLinking(t *testing.T) {
 	total, linked := 0, 0
 	for k, src := range texts {
 		x := &extraction{name: names[k], src: src, text: string(src)}
-		x.lines = splitLines(x.text)
+		x.lines = splitLines(x.text, nil)
 		x.meta()
 		x.layout()
 		for _, f := range x.footnotes {

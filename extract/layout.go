@@ -50,10 +50,12 @@ type footnote struct {
 	para       int // index of the paragraph holding the marker, -1 if unknown
 }
 
-// splitLines returns the spans of the lines of src, without the newline
-// and without a trailing carriage return.
-func splitLines(src string) []line {
-	lines := make([]line, 0, strings.Count(src, "\n")+1)
+// splitLines appends to lines the spans of the lines of src, without the
+// newline and without a trailing carriage return.
+func splitLines(src string, lines []line) []line {
+	if n := strings.Count(src, "\n") + 1; cap(lines) < n {
+		lines = make([]line, 0, n)
+	}
 	start := 0
 	for {
 		end := len(src)
@@ -458,7 +460,6 @@ func opNumber(t string) int {
 
 // paragraphs groups running text lines into labelled paragraphs.
 func (x *extraction) paragraphs() {
-	x.paras = make([]paragraph, 0, len(x.lines)/6+1)
 	heading := x.organLineAt >= 0 // lines before "The General Assembly," are the heading
 	pp, op := 0, 0
 	var cur paragraph
