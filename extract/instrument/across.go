@@ -49,12 +49,16 @@ func FindAcross(text []byte, date string, gaps []Gap) []Match {
 		hi := min(len(text), end+acrossReach)
 		buf = append(buf[:0], text[lo:hi]...)
 		for _, g := range gaps {
+			if g.End <= lo || g.Start >= hi {
+				continue
+			}
 			a, b := max(g.Start, lo), min(g.End, hi)
 			for k := a; k < b; k++ {
 				buf[k-lo] = ' '
 			}
 		}
-		for _, m := range defaultMatcher.find(buf, keep) {
+		// Only a name that begins before the break can cross it.
+		for _, m := range defaultMatcher.findBefore(buf, keep, start-lo) {
 			m.Start += lo
 			m.End += lo
 			if m.Start < start && m.End > end {

@@ -335,11 +335,16 @@ func (m *matcher) child(n int32, c byte) int32 {
 }
 
 func (m *matcher) find(text []byte, keep func(*Instrument) bool) []Match {
+	return m.findBefore(text, keep, len(text))
+}
+
+// findBefore is find for the names that begin before stop.
+func (m *matcher) findBefore(text []byte, keep func(*Instrument) bool, stop int) []Match {
 	var out []Match
 	n := len(text)
 	i := 0
 scan:
-	for i+1 < n {
+	for i+1 < n && i < stop {
 		if i+8 > n {
 			// The last bytes, one at a time.
 			if end, ok := m.matchAt(text, i, keep, &out); ok {
@@ -353,7 +358,7 @@ scan:
 		mask := startMask(binary.LittleEndian.Uint64(text[i:]))
 		for base := i; mask != 0; mask &= mask - 1 {
 			j := base + bits.TrailingZeros64(mask)/8
-			if j+1 >= n {
+			if j+1 >= n || j >= stop {
 				break scan
 			}
 			if end, ok := m.matchAt(text, j, keep, &out); ok {
