@@ -418,7 +418,9 @@ func (x *extraction) scHeading(t string) bool {
 // "79/166.", "**79/166.**", "S-26/2.", "ES-10/1.".
 func startsNumber(t string) bool {
 	t = strings.TrimLeft(t, "*")
-	return t != "" && (t[0] >= '0' && t[0] <= '9' || strings.HasPrefix(t, "S-") || strings.HasPrefix(t, "ES-"))
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "E"), "S-")
+	d := digitsAt(t, 0)
+	return d > 0 && d <= 4 && d < len(t) && t[d] == '/'
 }
 
 func (x *extraction) lineEnd(i int) int {
