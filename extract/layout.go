@@ -573,11 +573,14 @@ func (x *extraction) relation(i int) string {
 // endsClause reports text that ends a paragraph: a final , ; . or :,
 // possibly followed by a footnote marker.
 func endsClause(t string) bool {
-	t = strings.TrimRight(t, "0123456789 ")
-	if t == "" {
+	i := len(t) - 1
+	for i >= 0 && (t[i] == ' ' || t[i] >= '0' && t[i] <= '9') {
+		i--
+	}
+	if i < 0 {
 		return false
 	}
-	switch t[len(t)-1] {
+	switch t[i] {
 	case ',', ';', '.', ':':
 		return true
 	}

@@ -180,7 +180,8 @@ func (x *extraction) numberList(kwStart, kwEnd int, dec bool) (end int) {
 	if !ok {
 		return kwEnd
 	}
-	items := []item{first}
+	var buf [8]item
+	items := append(buf[:0], first)
 	end = first.end
 	for {
 		k := x.skipListFiller(end)
@@ -381,8 +382,8 @@ func (x *extraction) itemAfterSubject(k int) (item, bool) {
 	if i := strings.Index(src[k:limit], "esolution"); i >= 0 {
 		limit = k + i // another keyword opens its own list
 	}
-	if loc := reBlankLine.FindStringIndex(src[k:limit]); loc != nil {
-		limit = k + loc[0]
+	if b := blankLine(src[k:limit]); b >= 0 {
+		limit = k + b
 	}
 	for i := k; i < limit; i++ {
 		switch src[i] {
@@ -899,8 +900,8 @@ func (x *extraction) bodyAfter(end int) string {
 			window = window[:i]
 		}
 	}
-	if loc := reBlankLine.FindStringIndex(window); loc != nil {
-		window = window[:loc[0]]
+	if b := blankLine(window); b >= 0 {
+		window = window[:b]
 	}
 	best, at := "", len(window)+1
 	for _, lead := range [...]string{"by the ", "of the ", "by the\n", "of the\n"} {
@@ -1054,7 +1055,28 @@ var notIssuers = map[string]bool{
 	"Office": true, "Government": true, "Governments": true, "Member": true, "Executive": false,
 }
 
-var reBlankLine = regexp.MustCompile(`\n[ \t\x{a0}]*\n`)
+// blankLine returns the offset of the first blank line break in s (a line
+// break, then only spaces, tabs or no-break spaces, then a line break), or -1.
+func blankLine(s string) int {
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], '\n')
+		if k < 0 {
+			return -1
+		}
+		at := i + k
+		j := at + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == 0xc2 && j+1 < len(s) && s[j+1] == 0xa0) {
+			if s[j] == 0xc2 {
+				j++
+			}
+			j++
+		}
+		if j < len(s) && s[j] == '\n' {
+			return at
+		}
+		i = at + 1
+	}
+}
 
 // foreignName reports a capitalised name whose head noun is a body's
 // ("High-level Committee on South-South Cooperation", "Conference of the
