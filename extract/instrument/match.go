@@ -383,9 +383,9 @@ func (m *matcher) matchAt(text []byte, i int, keep func(*Instrument) bool, out *
 		return 0, false
 	}
 	// Most candidates fail within the first word ("December" against
-	// "Declaration"): walk its plain lower-case letters before the full,
-	// normalising walk.
-	for k, next := i+2, nd; k < i+6 && k < len(text) && 'a' <= text[k] && text[k] <= 'z' && m.nodes[next].form == 0; k++ {
+	// "Declaration", "2024" against "2030 Agenda"): walk its plain letters
+	// and digits before the full, normalising walk.
+	for k, next := i+2, nd; k < i+6 && k < len(text) && plainByte(text[k]) && m.nodes[next].form == 0; k++ {
 		if next = m.child(next, text[k]); next < 0 {
 			return 0, false
 		}
@@ -409,6 +409,10 @@ func (m *matcher) matchAt(text []byte, i int, keep func(*Instrument) bool, out *
 	}
 	return end, true
 }
+
+// plainByte reports a lower-case letter or a digit: bytes the trie walk
+// takes as they are, with no folding or white-space handling.
+func plainByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
 // pairIndex is the index in matcher.pair of a form's first two bytes, both
 // ASCII.
