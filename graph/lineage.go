@@ -121,40 +121,31 @@ func (g *Graph) ShortestPaths(from, to string, relations []string, limit int) ([
 	ff, fb := []int32{int32(s)}, []int32{int32(t)}
 	var F, B int32
 	met := false
+	// step expands one frontier by a level along adj (edges to the node
+	// end[e]), recording distances in mine; met says it reached other.
+	step := func(front []int32, adj [][]int32, end []int32, mine, other map[int32]int32, d int32) (next []int32, met bool) {
+		for _, u := range front {
+			for _, e := range adj[u] {
+				v := end[e]
+				if _, ok := mine[v]; ok || !keep(e) {
+					continue
+				}
+				mine[v] = d + 1
+				next = append(next, v)
+				if _, ok := other[v]; ok {
+					met = true
+				}
+			}
+		}
+		return next, met
+	}
 	for !met && len(ff) > 0 && len(fb) > 0 {
-		var next []int32
 		if len(ff) <= len(fb) {
-			for _, u := range ff {
-				for _, e := range g.out[u] {
-					v := g.to[e]
-					if _, ok := df[v]; ok || !keep(e) {
-						continue
-					}
-					df[v] = F + 1
-					next = append(next, v)
-					if _, ok := db[v]; ok {
-						met = true
-					}
-				}
-			}
+			ff, met = step(ff, g.out, g.to, df, db, F)
 			F++
-			ff = next
 		} else {
-			for _, u := range fb {
-				for _, e := range g.in[u] {
-					v := g.from[e]
-					if _, ok := db[v]; ok || !keep(e) {
-						continue
-					}
-					db[v] = B + 1
-					next = append(next, v)
-					if _, ok := df[v]; ok {
-						met = true
-					}
-				}
-			}
+			fb, met = step(fb, g.in, g.from, db, df, B)
 			B++
-			fb = next
 		}
 	}
 	if !met {
