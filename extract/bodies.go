@@ -168,16 +168,23 @@ func lastCouncil(s string) string {
 // lastCommission finds the commission last named in s.
 func lastCommission(s string) string {
 	best, at := "", -1
-	for name, code := range bodyPhrases {
-		if !strings.HasPrefix(name, "Commission") && !strings.HasSuffix(name, "Commission") {
-			continue
-		}
-		if len(name) <= len("Commission") {
-			continue
-		}
-		if i := strings.LastIndex(s, name); i > at || (i == at && i >= 0 && name < best) {
-			best, at = code, i
+	for _, c := range commissionNames {
+		if i := strings.LastIndex(s, c.name); i > at {
+			best, at = c.code, i
 		}
 	}
 	return best
 }
+
+// commissionNames are the body phrases that name a commission, in a fixed
+// order.
+var commissionNames = func() []struct{ name, code string } {
+	var out []struct{ name, code string }
+	for name, code := range bodyPhrases {
+		if len(name) > len("Commission") && (strings.HasPrefix(name, "Commission") || strings.HasSuffix(name, "Commission")) {
+			out = append(out, struct{ name, code string }{name, code})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}()

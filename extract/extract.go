@@ -152,15 +152,11 @@ func (x *extraction) document() *Document {
 func sameKey(s, key string) bool {
 	k := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case ' ', '\t', '\n', '\r', '\\':
+		if w := keySkip(s, i); w > 0 {
+			i += w - 1
 			continue
 		}
-		if c >= 'a' && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		if k >= len(key) || key[k] != c {
+		if k >= len(key) || key[k] != upperASCII(s[i]) {
 			return false
 		}
 		k++
@@ -172,19 +168,32 @@ func sameKey(s, key string) bool {
 func keyOf(s string) string {
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\':
+		if w := keySkip(s, i); w > 0 {
+			i += w - 1
 			continue
-		case c == 0xc2 && i+1 < len(s) && s[i+1] == 0xa0: // no-break space
-			i++
-			continue
-		case c >= 'a' && c <= 'z':
-			c -= 'a' - 'A'
 		}
-		b = append(b, c)
+		b = append(b, upperASCII(s[i]))
 	}
 	return string(b)
+}
+
+// keySkip returns how many bytes at s[i] a comparison key leaves out (white
+// space, a no-break space, a Markdown escape), or 0.
+func keySkip(s string, i int) int {
+	switch c := s[i]; {
+	case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\\':
+		return 1
+	case c == 0xc2 && i+1 < len(s) && s[i+1] == 0xa0:
+		return 2
+	}
+	return 0
+}
+
+func upperASCII(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
 }
 
 var (

@@ -98,9 +98,8 @@ func lower(w string, buf *[24]byte) []byte {
 var leadingAdverbs = map[string]bool{
 	"also": true, "further": true, "furthermore": true, "again": true, "deeply": true,
 	"gravely": true, "strongly": true, "firmly": true, "seriously": true, "particularly": true,
-	"moreover": true, "in": false, "solemnly": true, "duly": true, "fully": true, "stressing": false,
-	"expressing": false, "reiterating": false, "emphatically": true, "most": true, "once": false,
-	"additionally": true, "equally": true, "finally": true,
+	"moreover": true, "solemnly": true, "duly": true, "fully": true, "emphatically": true,
+	"most": true, "additionally": true, "equally": true, "finally": true,
 }
 
 var preambularWords = map[string]bool{
