@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/citegraph/citegraph/extract/symbol"
@@ -126,7 +127,7 @@ func (x *extraction) symbolAnnexes(sym symbol.Symbol, end int) int {
 				if d := digitsAt(src, end+len(dash)); d > 0 {
 					e := end + len(dash) + d
 					for n := first + 1; n <= atoi(src[end+len(dash):e]) && n < first+20; n++ {
-						x.addTarget(j, e, canon+"/"+mod+itoa(n), KindSymbol, sym.Body())
+						x.addTarget(j, e, canon+"/"+mod+strconv.Itoa(n), KindSymbol, sym.Body())
 					}
 					end = e
 				}

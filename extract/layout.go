@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -538,7 +539,7 @@ var labels = func() map[string][]string {
 	m := map[string][]string{}
 	for _, k := range []string{"PP", "OP", "FN"} {
 		for i := 0; i < 200; i++ {
-			m[k] = append(m[k], k+itoa(i))
+			m[k] = append(m[k], k+strconv.Itoa(i))
 		}
 	}
 	return m
@@ -548,7 +549,7 @@ func label(kind string, n int) string {
 	if n >= 0 && n < 200 {
 		return labels[kind][n]
 	}
-	return kind + itoa(n)
+	return kind + strconv.Itoa(n)
 }
 
 // relation returns the clause relation of paragraph i, computed on first
@@ -605,20 +606,6 @@ func startsClause(t string) bool {
 	return r >= 'A' && r <= 'Z'
 }
 
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
-}
-
 // paraAt returns the index of the paragraph holding offset p, or -1.
 func (x *extraction) paraAt(p int) int {
 	lo, hi := 0, len(x.paras)
@@ -669,7 +656,7 @@ func (x *extraction) findMarker(n, from, limit int, strict bool) int {
 		}
 		return -1
 	}
-	num := itoa(n)
+	num := strconv.Itoa(n)
 	for i := from; i < limit; {
 		j := strings.Index(src[i:limit], num)
 		if j < 0 {
