@@ -8,7 +8,8 @@ import (
 )
 
 // The find and resolve stages. Candidates are found cheaply — a '/' for
-// written symbols, the words "resolution" and "decision" for bare numbers,
+// written symbols, a number of a resolution's shape ("70/1", "1325 (2000)")
+// and then the word "resolution" or "decision" before it for bare numbers,
 // "Treaty Series" and "Ibid." — and only then is their context read.
 
 func isAlnum(c byte) bool {
