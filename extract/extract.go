@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/citegraph/citegraph/extract/instrument"
 	"github.com/citegraph/citegraph/extract/symbol"
@@ -36,7 +37,10 @@ func Extract(name string, src []byte) (*Document, error) {
 	}
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
-	x := &extraction{name: name, src: src, text: string(src), refs: s.refs[:0]}
+	// text shares src's bytes, which Extract does not modify: document()
+	// copies out every string that points into them.
+	text := unsafe.String(unsafe.SliceData(src), len(src))
+	x := &extraction{name: name, src: src, text: text, refs: s.refs[:0], words: s.words[:0]}
 	x.lines = splitLines(x.text, s.lines[:0])
 	x.paras = s.paras[:0]
 	x.meta()
@@ -45,7 +49,7 @@ func Extract(name string, src []byte) (*Document, error) {
 	d := x.document()
 	// Keep the grown buffers for the next document; the Document holds
 	// copies, never these slices.
-	s.lines, s.paras, s.refs = x.lines, x.paras, x.refs
+	s.lines, s.paras, s.refs, s.words = x.lines, x.paras, x.refs, x.words
 	return d, nil
 }
 
@@ -57,6 +61,7 @@ type scratch struct {
 	lines []line
 	paras []paragraph
 	refs  []Reference
+	words []string
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -90,7 +95,7 @@ func check(src []byte) error {
 type extraction struct {
 	name     string
 	src      []byte // the input
-	text     string // the input as a string (one copy, for the string scanners)
+	text     string // the input as a string, sharing its bytes, for the string scanners
 	lines    []line
 	lastLine int // the last answer of lineAt
 
@@ -112,10 +117,11 @@ type extraction struct {
 	supers    []superMarker // Markdown footnote markers, nil in raw text
 	footnotes []footnote
 	refs      []Reference
+	words     []string // the buffer of fields
 }
 
 func (x *extraction) document() *Document {
-	d := &Document{File: x.name, Symbol: x.own, Title: x.title, Date: x.date, Body: x.organ}
+	d := &Document{File: x.name, Symbol: x.detach(x.own), Title: x.detach(x.title), Date: x.detach(x.date), Body: x.detach(x.organ)}
 	// Sort an index, not the references themselves: they are large, and
 	// each stage appended its own in text order already.
 	order := make([]int32, len(x.refs))
@@ -141,11 +147,28 @@ func (x *extraction) document() *Document {
 			}
 		}
 		d.References = append(d.References, *r)
+		c := &d.References[len(d.References)-1]
+		c.Target, c.Raw, c.Kind = x.detach(c.Target), x.detach(c.Raw), Kind(x.detach(string(c.Kind)))
+		c.Body, c.Relation, c.Paragraph, c.Pinpoint = x.detach(c.Body), x.detach(c.Relation), x.detach(c.Paragraph), x.detach(c.Pinpoint)
 	}
 	if d.References == nil {
 		d.References = []Reference{}
 	}
 	return d
+}
+
+// detach returns s, copied when it points into the input: the Document
+// must not hold on to the caller's buffer, which it may reuse.
+func (x *extraction) detach(s string) string {
+	if s == "" {
+		return s
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(x.src)))
+	if p-lo < uintptr(len(x.src)) {
+		return strings.Clone(s)
+	}
+	return s
 }
 
 // sameKey reports keyOf(s) == key without allocating.

@@ -143,6 +143,30 @@ func TestSeedGolden(t *testing.T) {
 	golden(t, filepath.Join("testdata", "A_RES_79_166.golden.json"), append(got, '\n'))
 }
 
+// TestBufferReuse: the Document holds no string that shares the input's
+// bytes, so a caller may reuse its buffer once Extract returns.
+func TestBufferReuse(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "testdata", "A_RES_79_166.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Extract("seed", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := json.Marshal(d)
+	for i := range src {
+		src[i] = 'x'
+	}
+	after, _ := json.Marshal(d)
+	if !bytes.Equal(before, after) {
+		t.Errorf("overwriting the input changed the Document:\n%s\n%s", before, after)
+	}
+	if len(d.References) == 0 || d.Title == "" || d.Symbol == "" {
+		t.Errorf("seed lost its references, title or symbol: %+v", d)
+	}
+}
+
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	if *update {

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citegraph/citegraph/extract/symbol"
 )
@@ -679,7 +681,7 @@ func (x *extraction) listSeparator(i int) int {
 func (x *extraction) bodyBefore(kw int) (string, bool) {
 	from := x.clauseStart(kw)
 	run := x.runningText(max(from, kw-2000), kw)
-	words := strings.Fields(run[max(0, len(run)-160):])
+	words := x.fields(run[max(0, len(run)-160):])
 	words = words[max(0, len(words)-14):]
 	for i, w := range words {
 		words[i] = trimWord(w)
@@ -712,10 +714,10 @@ func (x *extraction) bodyBefore(kw int) (string, bool) {
 			switch words[k] {
 			case "in", "by", "under", "through", "with", "and":
 				if b, _ := bodySuffix(words[:k]); b != "" {
-					return x.resolveGeneric(b, words[:k], kw), true
+					return x.resolveGeneric(b, kw), true
 				}
 				if k > 0 && (words[k-1] == "Council" || words[k-1] == "Commission") {
-					return x.resolveGeneric(words[k-1], words[:k], kw), true
+					return x.resolveGeneric(words[k-1], kw), true
 				}
 			}
 		}
@@ -739,7 +741,7 @@ func (x *extraction) bodyBefore(kw int) (string, bool) {
 		}
 	}
 	if last == "Council" || last == "Commission" {
-		return x.resolveGeneric(last, words, kw), true
+		return x.resolveGeneric(last, kw), true
 	}
 	if bodyHeads[last] {
 		return foreign, true
@@ -859,7 +861,7 @@ var ecosocReports = map[string]string{
 
 // resolveGeneric applies rule 3: "Council" alone means the council last
 // named in the same paragraph, or in a council's own text that council.
-func (x *extraction) resolveGeneric(b string, words []string, kw int) string {
+func (x *extraction) resolveGeneric(b string, kw int) string {
 	if b != "Council" && b != "Commission" {
 		return b
 	}
@@ -921,7 +923,7 @@ func (x *extraction) bodyAfter(end int) string {
 			// to another noun, not to the number.
 			continue
 		}
-		words := strings.Fields(window[i+len(lead):])
+		words := x.fields(window[i+len(lead):])
 		for k, w := range words {
 			words[k] = strings.TrimRight(w, ",;:.0123456789")
 		}
@@ -1020,7 +1022,7 @@ func numberTarget(body string, dec bool, it item) (target, tbody string, ok bool
 // pinpointBefore reads "section VII of", "paragraph 5 of" before a keyword.
 func (x *extraction) pinpointBefore(kw int) string {
 	from := max(x.clauseStart(kw), kw-80)
-	words := strings.Fields(x.text[from:kw])
+	words := x.fields(x.text[from:kw])
 	n := len(words)
 	if n < 3 {
 		return ""
@@ -1094,4 +1096,36 @@ func foreignName(words []string) bool {
 		}
 	}
 	return false
+}
+
+// fields is strings.Fields into a buffer the extraction reuses: the words
+// are valid until the next call.
+func (x *extraction) fields(s string) []string {
+	w := x.words[:0]
+	start := -1
+	for i := 0; i < len(s); {
+		var space bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if start >= 0 {
+				w = append(w, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		w = append(w, s[start:])
+	}
+	x.words = w
+	return w
 }
