@@ -344,24 +344,14 @@ func (m *matcher) find(text []byte, keep func(*Instrument) bool) []Match {
 // findBefore is find for the names that begin before stop.
 func (m *matcher) findBefore(text []byte, keep func(*Instrument) bool, stop int) []Match {
 	var out []Match
-	n := len(text)
+	stop = min(stop, len(text)-1) // a name has at least two bytes
 	i := 0
 scan:
-	for i+1 < n && i < stop {
-		if i+8 > n {
-			// The last bytes, one at a time.
-			if end, ok := m.matchAt(text, i, keep, &out); ok {
-				i = end
-			} else {
-				i++
-			}
-			continue
-		}
-		// Eight bytes at a time: try each byte that can begin a name.
-		mask := startMask(binary.LittleEndian.Uint64(text[i:]))
-		for base := i; mask != 0; mask &= mask - 1 {
+	for i < stop {
+		base, mask := nextStarts(text, i)
+		for ; mask != 0; mask &= mask - 1 {
 			j := base + bits.TrailingZeros64(mask)/8
-			if j+1 >= n || j >= stop {
+			if j >= stop {
 				break scan
 			}
 			if end, ok := m.matchAt(text, j, keep, &out); ok {
@@ -369,9 +359,27 @@ scan:
 				continue scan
 			}
 		}
-		i += 8
+		i = base + 8
 	}
 	return out
+}
+
+// nextStarts steps eight bytes at a time from text[i] to the first eight
+// that hold a byte where a name may begin, and returns where they start
+// and their startMask, which is 0 only at the end of the text. Its loop
+// calls nothing, so the compiler keeps it in registers.
+func nextStarts(text []byte, i int) (int, uint64) {
+	for ; i+8 <= len(text); i += 8 {
+		if mask := startMask(binary.LittleEndian.Uint64(text[i:])); mask != 0 {
+			return i, mask
+		}
+	}
+	if i >= len(text) {
+		return i, 0
+	}
+	var last [8]byte // zeros, which no name begins with
+	copy(last[:], text[i:])
+	return i, startMask(binary.LittleEndian.Uint64(last[:]))
 }
 
 // matchAt tries a name starting at text[i]. It reports whether one was
@@ -455,7 +463,10 @@ func (m *matcher) longestFrom(text []byte, start, i int, nd int32, keep func(*In
 		if i >= len(text) {
 			break
 		}
-		c, w := at(text, i)
+		c, w := text[i], 1
+		if c <= ' ' || c >= 0x80 {
+			c, w = at(text, i) // at is not inlined: call it only where it matters
+		}
 		switch c {
 		case chSpace:
 			next := m.child(nd, ' ')
