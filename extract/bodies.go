@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -84,64 +85,71 @@ var bodyHeads = map[string]bool{
 	"Convention": true, "Treaty": true, "Protocol": true, "Secretariat": true, "Mechanism": true,
 }
 
-// bodyPhraseWords holds the body phrases as word lists, longest first, for
-// suffix matching against the words before a keyword.
-var bodyPhraseWords = func() [][]string {
-	var out [][]string
-	for p := range bodyPhrases {
-		out = append(out, strings.Fields(p))
+// bodyPhrase is a body phrase as a word list, with the body's code.
+type bodyPhrase struct {
+	words []string
+	code  string
+}
+
+// phrasesByLast and phrasesByFirst hold the body phrases by their last and
+// first word, longest first (then in alphabetical order), for matching
+// against the words before and after a number.
+var phrasesByLast, phrasesByFirst = func() (last, first map[string][]bodyPhrase) {
+	var all []bodyPhrase
+	for p, code := range bodyPhrases {
+		all = append(all, bodyPhrase{strings.Fields(p), code})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if len(out[i]) != len(out[j]) {
-			return len(out[i]) > len(out[j])
+	sort.Slice(all, func(i, j int) bool {
+		if len(all[i].words) != len(all[j].words) {
+			return len(all[i].words) > len(all[j].words)
 		}
-		return strings.Join(out[i], " ") < strings.Join(out[j], " ")
+		return strings.Join(all[i].words, " ") < strings.Join(all[j].words, " ")
 	})
-	return out
+	last, first = map[string][]bodyPhrase{}, map[string][]bodyPhrase{}
+	for _, p := range all {
+		w := p.words
+		last[w[len(w)-1]] = append(last[w[len(w)-1]], p)
+		first[w[0]] = append(first[w[0]], p)
+	}
+	return last, first
+}()
+
+// maxPhraseWords is the length in words of the longest body phrase.
+var maxPhraseWords = func() int {
+	n := 0
+	for _, ps := range phrasesByFirst {
+		n = max(n, len(ps[0].words))
+	}
+	return n
 }()
 
 // bodySuffix matches the longest body phrase ending words; it returns the
 // code and how many words it took.
 func bodySuffix(words []string) (string, int) {
-	for _, p := range bodyPhraseWords {
-		if len(p) > len(words) {
+	if len(words) == 0 {
+		return "", 0
+	}
+	for _, p := range phrasesByLast[words[len(words)-1]] {
+		if len(p.words) > len(words) || !slices.Equal(words[len(words)-len(p.words):], p.words) {
 			continue
 		}
-		tail := words[len(words)-len(p):]
-		ok := true
-		for i := range p {
-			if tail[i] != p[i] {
-				ok = false
-				break
-			}
+		if len(p.words) == 1 && p.words[0] == "Assembly" && len(words) > 1 && isCapitalised(words[len(words)-2]) && words[len(words)-2] != "General" {
+			// "World Health Assembly", "Habitat Assembly": not ours.
+			return foreign, 2
 		}
-		if ok {
-			code := bodyPhrases[strings.Join(p, " ")]
-			if len(p) == 1 && p[0] == "Assembly" && len(words) > 1 && isCapitalised(words[len(words)-2]) && words[len(words)-2] != "General" {
-				// "World Health Assembly", "Habitat Assembly": not ours.
-				return foreign, 2
-			}
-			return code, len(p)
-		}
+		return p.code, len(p.words)
 	}
 	return "", 0
 }
 
 // bodyPrefix matches the longest body phrase at the start of words.
 func bodyPrefix(words []string) (string, int) {
-	for _, p := range bodyPhraseWords {
-		if len(p) > len(words) {
-			continue
-		}
-		ok := true
-		for i := range p {
-			if words[i] != p[i] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return bodyPhrases[strings.Join(p, " ")], len(p)
+	if len(words) == 0 {
+		return "", 0
+	}
+	for _, p := range phrasesByFirst[words[0]] {
+		if len(p.words) <= len(words) && slices.Equal(words[:len(p.words)], p.words) {
+			return p.code, len(p.words)
 		}
 	}
 	return "", 0

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -681,8 +682,7 @@ func (x *extraction) listSeparator(i int) int {
 func (x *extraction) bodyBefore(kw int) (string, bool) {
 	from := x.clauseStart(kw)
 	run := x.runningText(max(from, kw-2000), kw)
-	words := x.fields(run[max(0, len(run)-160):])
-	words = words[max(0, len(words)-14):]
+	words := x.lastFields(run[max(0, len(run)-160):], 14)
 	for i, w := range words {
 		words[i] = trimWord(w)
 	}
@@ -923,7 +923,7 @@ func (x *extraction) bodyAfter(end int) string {
 			// to another noun, not to the number.
 			continue
 		}
-		words := x.fields(window[i+len(lead):])
+		words := x.fields(window[i+len(lead):], max(6, maxPhraseWords)) // as many as bodyPrefix and foreignName read
 		for k, w := range words {
 			words[k] = strings.TrimRight(w, ",;:.0123456789")
 		}
@@ -1022,7 +1022,7 @@ func numberTarget(body string, dec bool, it item) (target, tbody string, ok bool
 // pinpointBefore reads "section VII of", "paragraph 5 of" before a keyword.
 func (x *extraction) pinpointBefore(kw int) string {
 	from := max(x.clauseStart(kw), kw-80)
-	words := x.fields(x.text[from:kw])
+	words := x.lastFields(x.text[from:kw], 4)
 	n := len(words)
 	if n < 3 {
 		return ""
@@ -1098,17 +1098,15 @@ func foreignName(words []string) bool {
 	return false
 }
 
-// fields is strings.Fields into a buffer the extraction reuses: the words
-// are valid until the next call.
-func (x *extraction) fields(s string) []string {
+// fields is strings.Fields into a buffer the extraction reuses, cut after
+// the first n words: they are valid until the next call.
+func (x *extraction) fields(s string, n int) []string {
 	w := x.words[:0]
 	start := -1
-	for i := 0; i < len(s); {
-		var space bool
-		size := 1
-		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
-		} else {
+	for i := 0; i < len(s) && len(w) < n; {
+		c, size := s[i], 1
+		space := c == ' ' || '\t' <= c && c <= '\r'
+		if c >= utf8.RuneSelf {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
 			space = unicode.IsSpace(r)
@@ -1123,9 +1121,39 @@ func (x *extraction) fields(s string) []string {
 		}
 		i += size
 	}
-	if start >= 0 {
+	if start >= 0 && len(w) < n {
 		w = append(w, s[start:])
 	}
+	x.words = w
+	return w
+}
+
+// lastFields is fields for the last n words of s.
+func (x *extraction) lastFields(s string, n int) []string {
+	w := x.words[:0]
+	end := -1
+	for i := len(s); i > 0 && len(w) < n; {
+		c, size := s[i-1], 1
+		space := c == ' ' || '\t' <= c && c <= '\r'
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeLastRuneInString(s[:i])
+			space = unicode.IsSpace(r)
+		}
+		if space {
+			if end >= 0 {
+				w = append(w, s[i:end])
+				end = -1
+			}
+		} else if end < 0 {
+			end = i
+		}
+		i -= size
+	}
+	if end >= 0 && len(w) < n {
+		w = append(w, s[:end])
+	}
+	slices.Reverse(w)
 	x.words = w
 	return w
 }
