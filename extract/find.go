@@ -86,7 +86,7 @@ func (x *extraction) findSymbols() {
 // symbol sym ending at end. It returns the end of what it consumed.
 func (x *extraction) symbolAnnexes(sym symbol.Symbol, end int) int {
 	src := x.text
-	canon := sym.String()
+	canon := "" // sym.String(), made when first needed
 	for {
 		j := skipSpace(src, end)
 		if !strings.HasPrefix(src[j:], "and ") && !strings.HasPrefix(src[j:], ",") {
@@ -120,6 +120,9 @@ func (x *extraction) symbolAnnexes(sym symbol.Symbol, end int) int {
 			return end
 		}
 		first := atoi(src[ns:ne])
+		if canon == "" {
+			canon = sym.String()
+		}
 		x.addTarget(j, ne, canon+"/"+mod+src[ns:ne], KindSymbol, sym.Body())
 		end = ne
 		// "Add.1-3": a range of addenda.
