@@ -158,6 +158,9 @@ func (m *matcher) add(f form) {
 		}
 		f.prefix, f.text = f.text[:k-1], f.text[k:]
 	}
+	if c := f.text[0]; !('A' <= c && c <= 'Z' || c == '1' || c == '2') {
+		panic("instrument: name " + f.text + " must begin with a capital letter or a year (see startMask)")
+	}
 	n := int32(0)
 	for i := 0; i < len(f.text); i++ {
 		c := f.text[i]
@@ -431,15 +434,16 @@ func plainByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9
 func pairIndex(c0, c1 byte) int { return int(c0&0x7f)<<7 | int(c1&0x7f) }
 
 // startMask marks, with the high bit of its byte, each of the eight bytes
-// in x (little-endian) that is an ASCII digit or capital letter (or one of
-// :;<=>?@ between them), that is, where a name may begin.
+// in x (little-endian) where a name may begin: an ASCII capital letter, or
+// the digit 1 or 2 that begins a year ("2030 Agenda", "1951 Refugee
+// Convention"; add checks that no name begins otherwise).
 func startMask(x uint64) uint64 {
 	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
 	const ones = 0x0101010101010101
 	y := x & lo7
-	ge30 := (y + (0x80-0x30)*ones) & hi // low seven bits >= '0'
-	ge5b := (y + (0x80-0x5b)*ones) & hi // low seven bits > 'Z'
-	return ge30 &^ ge5b &^ x & hi
+	year := (y + (0x80-'1')*ones) &^ (y + (0x80-'3')*ones)      // '1' or '2'
+	capital := (y + (0x80-'A')*ones) &^ (y + (0x80-'Z'-1)*ones) // 'A' to 'Z'
+	return (year | capital) &^ x & hi
 }
 
 // longest walks the trie from text[start] and returns the longest form that
