@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -682,7 +681,8 @@ func (x *extraction) listSeparator(i int) int {
 func (x *extraction) bodyBefore(kw int) (string, bool) {
 	from := x.clauseStart(kw)
 	run := x.runningText(max(from, kw-2000), kw)
-	words := x.lastFields(run[max(0, len(run)-160):], 14)
+	words := x.fields(run[max(0, len(run)-160):], len(run))
+	words = words[max(0, len(words)-14):]
 	for i, w := range words {
 		words[i] = trimWord(w)
 	}
@@ -1022,7 +1022,7 @@ func numberTarget(body string, dec bool, it item) (target, tbody string, ok bool
 // pinpointBefore reads "section VII of", "paragraph 5 of" before a keyword.
 func (x *extraction) pinpointBefore(kw int) string {
 	from := max(x.clauseStart(kw), kw-80)
-	words := x.lastFields(x.text[from:kw], 4)
+	words := x.fields(x.text[from:kw], kw-from)
 	n := len(words)
 	if n < 3 {
 		return ""
@@ -1104,19 +1104,11 @@ func (x *extraction) fields(s string, n int) []string {
 	w := x.words[:0]
 	start := -1
 	for i := 0; i < len(s) && len(w) < n; {
-		c, size := s[i], 1
-		space := c == ' ' || '\t' <= c && c <= '\r'
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			if start >= 0 {
-				w = append(w, s[start:i])
-				start = -1
-			}
-		} else if start < 0 {
+		space, size := spaceAt(s, i)
+		if space && start >= 0 {
+			w = append(w, s[start:i])
+			start = -1
+		} else if !space && start < 0 {
 			start = i
 		}
 		i += size
@@ -1128,32 +1120,12 @@ func (x *extraction) fields(s string, n int) []string {
 	return w
 }
 
-// lastFields is fields for the last n words of s.
-func (x *extraction) lastFields(s string, n int) []string {
-	w := x.words[:0]
-	end := -1
-	for i := len(s); i > 0 && len(w) < n; {
-		c, size := s[i-1], 1
-		space := c == ' ' || '\t' <= c && c <= '\r'
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeLastRuneInString(s[:i])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			if end >= 0 {
-				w = append(w, s[i:end])
-				end = -1
-			}
-		} else if end < 0 {
-			end = i
-		}
-		i -= size
+// spaceAt reports whether the rune at s[i] is white space, as
+// strings.Fields sees it, and its width.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || '\t' <= c && c <= '\r', 1
 	}
-	if end >= 0 && len(w) < n {
-		w = append(w, s[:end])
-	}
-	slices.Reverse(w)
-	x.words = w
-	return w
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }
