@@ -1104,7 +1104,11 @@ func (x *extraction) fields(s string, n int) []string {
 	w := x.words[:0]
 	start := -1
 	for i := 0; i < len(s) && len(w) < n; {
-		space, size := spaceAt(s, i)
+		c, size := s[i], 1
+		space := c == ' ' || '\t' <= c && c <= '\r'
+		if c >= utf8.RuneSelf {
+			space, size = spaceRune(s[i:])
+		}
 		if space && start >= 0 {
 			w = append(w, s[start:i])
 			start = -1
@@ -1120,12 +1124,9 @@ func (x *extraction) fields(s string, n int) []string {
 	return w
 }
 
-// spaceAt reports whether the rune at s[i] is white space, as
-// strings.Fields sees it, and its width.
-func spaceAt(s string, i int) (bool, int) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return c == ' ' || '\t' <= c && c <= '\r', 1
-	}
-	r, size := utf8.DecodeRuneInString(s[i:])
+// spaceRune reports whether the non-ASCII rune that begins s is white
+// space, as strings.Fields sees it, and its width.
+func spaceRune(s string) (bool, int) {
+	r, size := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r), size
 }
