@@ -323,6 +323,18 @@ func spaceRun(text []byte, i int) (int, int) {
 	return i, nl
 }
 
+// spaceRunBefore returns the start of the white space that ends at i.
+func spaceRunBefore(text []byte, i int) int {
+	for i > 0 {
+		c, w := before(text, i)
+		if c != chSpace {
+			break
+		}
+		i -= w
+	}
+	return i
+}
+
 func (m *matcher) child(n int32, c byte) int32 {
 	for _, e := range m.nodes[n].edges {
 		if e.b == c {
@@ -602,14 +614,7 @@ func prefixStart(text []byte, start int, prefix string) int {
 	i := start
 	words := strings.Split(prefix, " ")
 	for w := len(words) - 1; w >= 0; w-- {
-		j := i
-		for j > 0 {
-			c, n := before(text, j)
-			if c != chSpace {
-				break
-			}
-			j -= n
-		}
+		j := spaceRunBefore(text, i)
 		if j == i {
 			return -1
 		}
@@ -648,14 +653,7 @@ func symbolAt(text []byte, i int) bool {
 // precededByThe reports whether "the" or "The" stands right before
 // text[start], separated by white space.
 func precededByThe(text []byte, start int) bool {
-	i := start
-	for i > 0 {
-		c, w := before(text, i)
-		if c != chSpace {
-			break
-		}
-		i -= w
-	}
+	i := spaceRunBefore(text, start)
 	if i == start || i < 3 {
 		return false
 	}
@@ -718,14 +716,7 @@ func (m *matcher) otherCharterBefore(text []byte, start int) bool {
 
 // wordBefore returns the ASCII word before the white space that ends at i.
 func wordBefore(text []byte, i int) string {
-	k := i
-	for k > 0 {
-		c, w := before(text, k)
-		if c != chSpace {
-			break
-		}
-		k -= w
-	}
+	k := spaceRunBefore(text, i)
 	if k == i {
 		return ""
 	}
