@@ -41,15 +41,8 @@ func runBuild(e *env, args []string) error {
 	src.addCorpusFlags(fs)
 	out := fs.StringP("output", "o", "corpus.citegraph", "write the graph to `FILE`")
 	quiet := fs.BoolP("quiet", "q", false, "print no summary")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, buildUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usagef("%v", err)
+	if help, err := e.parse(fs, buildUsage, args); help || err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return usagef("give the corpus to build from: files, directories, globs or -")

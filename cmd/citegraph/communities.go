@@ -73,15 +73,8 @@ func runCommunities(e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "random `SEED` of the Louvain node order")
 	format := fs.StringP("format", "f", "table", "output `FORMAT`: table, json or csv")
 	method := fs.String("method", "louvain", "`METHOD`: louvain (fast) or gonum (gonum's Modularize, for comparison)")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, communitiesUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usagef("%v", err)
+	if help, err := e.parse(fs, communitiesUsage, args); help || err != nil {
+		return err
 	}
 	if *top < 0 || *members < 0 {
 		return usagef("--top and --members must be 0 (all) or more")

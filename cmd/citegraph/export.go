@@ -85,15 +85,8 @@ func runExport(e *env, args []string) error {
 	format := fs.StringP("format", "f", "", "output `FORMAT`: "+strings.Join(export.Names(), ", ")+" (default: from the -o extension)")
 	output := fs.StringP("output", "o", "", "write to `FILE` (csv, neo4j: a DIR/ or a PREFIX) instead of standard output")
 	table := fs.String("table", "", "csv, neo4j: write only the `TABLE` nodes or edges")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, exportUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usagef("%v", err)
+	if help, err := e.parse(fs, exportUsage, args); help || err != nil {
+		return err
 	}
 	if *output == "-" {
 		*output = "" // standard output

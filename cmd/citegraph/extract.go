@@ -93,17 +93,11 @@ func runExtract(e *env, args []string) error {
 	keepGoing := fs.BoolP("keep-going", "k", false, "exit 0 even when some files could not be read")
 	jobs := fs.IntP("jobs", "j", 0, "read `N` files at once (default: one per core)")
 	textOnly := fs.Bool("text", false, "print the text read from each file (what the spans refer to) instead of its references")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, strings.NewReplacer(
-			"{MAXFILE}", strconv.Itoa(input.MaxSize>>20),
-			"{MAXTEXT}", strconv.Itoa(extract.MaxSize>>20)).Replace(extractUsage))
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usagef("%v", err)
+	usage := strings.NewReplacer(
+		"{MAXFILE}", strconv.Itoa(input.MaxSize>>20),
+		"{MAXTEXT}", strconv.Itoa(extract.MaxSize>>20)).Replace(extractUsage)
+	if help, err := e.parse(fs, usage, args); help || err != nil {
+		return err
 	}
 	if *jobs < 0 {
 		return usagef("--jobs must be 0 or more")

@@ -13,6 +13,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	flag "github.com/spf13/pflag"
 )
 
 // command is one subcommand. Each file of this package registers its own
@@ -48,6 +50,23 @@ func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error {
 	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// parse parses a command's flags, with usage as the text that --help
+// prints before the flags. help is true when --help was asked for; err is
+// a usage error for flags that do not parse.
+func (e *env) parse(fs *flag.FlagSet, usage string, args []string) (help bool, err error) {
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return true, nil
+		}
+		return false, usagef("%v", err)
+	}
+	return false, nil
 }
 
 func main() {

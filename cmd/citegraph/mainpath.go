@@ -83,15 +83,8 @@ func runMainPath(e *env, args []string) error {
 	src.addFlags(fs)
 	keyRoutes := fs.IntP("key-routes", "k", 0, "also show the key-route main paths of the `K` heaviest citations")
 	format := fs.StringP("format", "f", "list", "output `FORMAT`: list, table, json or csv")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, mainPathUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usagef("%v", err)
+	if help, err := e.parse(fs, mainPathUsage, args); help || err != nil {
+		return err
 	}
 	if *keyRoutes < 0 {
 		return usagef("--key-routes must be 0 or more, not %d", *keyRoutes)

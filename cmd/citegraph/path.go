@@ -42,15 +42,8 @@ func runPath(e *env, args []string) error {
 	relations := fs.StringSlice("relation", nil, "follow only citations with one of these `RELATIONS` (comma separated)")
 	limit := fs.Int("limit", graph.DefaultPathLimit, "print at most `N` chains")
 	format := fs.StringP("format", "f", "text", "output `FORMAT`: text or json")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, pathUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usagef("%v", err)
+	if help, err := e.parse(fs, pathUsage, args); help || err != nil {
+		return err
 	}
 	if *format != "text" && *format != "json" {
 		return usagef("unknown --format %q: use text or json", *format)

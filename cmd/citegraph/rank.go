@@ -96,15 +96,8 @@ func runRank(e *env, args []string) error {
 	damping := fs.Float64("damping", 0.85, "PageRank damping `FACTOR`, in [0, 1)")
 	samples := fs.Int("samples", 0, "betweenness from `K` sampled sources (0: exact when the graph is small enough, else sampled; -1: always exact)")
 	seed := fs.Uint64("seed", 1, "random `SEED` for sampled betweenness")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, rankUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usagef("%v", err)
+	if help, err := e.parse(fs, rankUsage, args); help || err != nil {
+		return err
 	}
 	switch *by {
 	case "indegree", "pagerank", "hits", "hubs", "betweenness":

@@ -83,15 +83,8 @@ func runRender(e *env, args []string) error {
 	relations := fs.StringSlice("relation", nil, "follow only citations with one of these `RELATIONS` (comma separated: recalling,reaffirming,...)")
 	format := fs.StringP("format", "f", "", "output `FORMAT`: svg, png or dot (default: from the -o extension, else dot)")
 	addRenderFlags(fs, &rf)
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, renderUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usagef("%v", err)
+	if help, err := e.parse(fs, renderUsage, args); help || err != nil {
+		return err
 	}
 	if err := checkLineageFlags(*up, *down, *depth); err != nil {
 		return err

@@ -46,15 +46,8 @@ func runSeries(e *env, args []string) error {
 	var src graphSource
 	src.addFlags(fs)
 	format := fs.StringP("format", "f", "text", "output `FORMAT`: text or json")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, seriesUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usagef("%v", err)
+	if help, err := e.parse(fs, seriesUsage, args); help || err != nil {
+		return err
 	}
 	if *format != "text" && *format != "json" {
 		return usagef("unknown --format %q: use text or json", *format)

@@ -64,15 +64,8 @@ func runSimilar(e *env, args []string) error {
 	by := fs.String("by", "both", "relate by `MEASURE`: cocitation, coupling or both")
 	top := fs.IntP("top", "n", 20, "show the first `N` documents (0: all)")
 	format := fs.StringP("format", "f", "table", "output `FORMAT`: table, json or csv")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, similarUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usagef("%v", err)
+	if help, err := e.parse(fs, similarUsage, args); help || err != nil {
+		return err
 	}
 	measure := map[string]rank.Measure{"cocitation": rank.CoCitation, "coupling": rank.Coupling, "both": rank.Both}
 	m, ok := measure[*by]

@@ -62,15 +62,8 @@ func runTrace(e *env, args []string) error {
 	format := fs.StringP("format", "f", "tree", "output `FORMAT`: tree, table, json or csv; svg, png or dot draw the lineage")
 	var rf renderFlags
 	addRenderFlags(fs, &rf)
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, traceUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usagef("%v", err)
+	if help, err := e.parse(fs, traceUsage, args); help || err != nil {
+		return err
 	}
 	if err := checkLineageFlags(*up, *down, *depth); err != nil {
 		return err
