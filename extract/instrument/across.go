@@ -37,7 +37,7 @@ func FindAcross(text []byte, date string, gaps []Gap) []Match {
 		}
 		start, end := clamp(gaps[gi].Start, len(text)), clamp(gaps[gj-1].End, len(text))
 		gi = gj
-		if start >= end {
+		if start >= end || !defaultMatcher.mayCross(text, start) {
 			continue
 		}
 		// A window around the break with the gaps blanked out; its start
