@@ -95,6 +95,12 @@ func TestFindAcross(t *testing.T) {
 		{"break between sentences changes nothing",
 			"in accordance with the Charter of the United Nations." + pageBreak("2 Resolution 70/1.") + "Recalling the 2030 Agenda,",
 			[]want{{"Charter of the United Nations", "UNTS/1/XVI"}, {"2030 Agenda", "A/RES/70/1"}}},
+		{"comma before the break",
+			"Recalling the International Covenant on Economic," + pageBreak() + "Social and Cultural Rights,",
+			[]want{{"International Covenant on Economic," + pageBreak() + "Social and Cultural Rights", "A/RES/2200(XXI)"}}},
+		{"capitalised word of a name before the break",
+			"the Convention on the Rights Of" + pageBreak() + "the Child",
+			[]want{{"Convention on the Rights Of" + pageBreak() + "the Child", "A/RES/44/25"}}},
 		{"name ending at the break",
 			"in accordance with the Charter of the United Nations" + pageBreak() + "and international law",
 			[]want{{"Charter of the United Nations", "UNTS/1/XVI"}}},
@@ -117,6 +123,32 @@ func TestFindAcross(t *testing.T) {
 				t.Errorf("FindAcross without gaps differs from Find")
 			}
 		})
+	}
+}
+
+// mayCross lets FindAcross skip a break only where no name can go on
+// across it.
+func TestMayCross(t *testing.T) {
+	for _, tt := range []struct {
+		before string
+		want   bool
+	}{
+		{"the Durban Declaration and", true},
+		{"on Economic,", true},
+		{"the Rights Of", true},
+		{"the Non-", true},                // a hyphen may break a name
+		{"the \u201cCharter\u201d", true}, // other runes: cannot tell
+		{"United Nations", true},
+		{"for sustainable development.", false},
+		{"poverty;", false},
+		{"peacebuilding", false},
+		{"an extraordinarilylongwordthatnonamehasinit", false},
+		{"", true},
+	} {
+		text := []byte(tt.before + " \n" + pageBreak())
+		if got := defaultMatcher.mayCross(text, len(tt.before)+2); got != tt.want {
+			t.Errorf("mayCross after %q = %v, want %v", tt.before, got, tt.want)
+		}
 	}
 }
 
