@@ -33,3 +33,27 @@ func TestFootnoteLinking(t *testing.T) {
 		t.Errorf("only %.1f%% of footnotes linked", 100*rate)
 	}
 }
+
+func TestHasSuperscript(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Recalling its resolution 78/199,¹ and", true},
+		{"the Durban Declaration² and", true},
+		{"Human Rights Council³", true},
+		{"Charter of the United Nations⁴", true},
+		{"footnote ⁰", true},
+		{"footnote ⁹", true},
+		{"raw text\u00a0with no-break spaces, \u201ccurly quotes\u201d and 12 footnotes", false},
+		{"Bogotá, Córdoba, où, ò, Ác", false},
+		{"a fraction slash 1\u20442 and \u2070 alone at the end", true},
+		{"a fraction slash 1\u20442", false},
+		{"", false},
+		{"\xb9 a lone byte", false},
+	} {
+		if got := hasSuperscript(tt.text); got != tt.want {
+			t.Errorf("hasSuperscript(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

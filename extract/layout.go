@@ -675,20 +675,24 @@ func (x *extraction) findMarker(n, from, limit int, strict bool) int {
 type superMarker struct{ pos, n int }
 
 // hasSuperscript reports whether src holds a superscript digit: ¹²³ are
-// C2 B9, C2 B2, C2 B3 and ⁰⁴-⁹ are E2 81 B0-B9 in UTF-8.
+// C2 B9, C2 B2, C2 B3 and ⁰⁴-⁹ are E2 81 B0-B9 in UTF-8. It looks for the
+// second byte of each: C2 and E2 begin the no-break space and the curly
+// quotes that fill raw text, but B2, B3, B9 and 81 are rare.
 func hasSuperscript(src string) bool {
-	if strings.Contains(src, "\xc2\xb9") || strings.Contains(src, "\xc2\xb2") || strings.Contains(src, "\xc2\xb3") {
-		return true
-	}
-	for i := 0; i < len(src); {
-		k := strings.Index(src[i:], "\xe2\x81")
-		if k < 0 || i+k+2 >= len(src) {
-			return false
+	for _, b := range [...]byte{0xb9, 0xb2, 0xb3, 0x81} {
+		for i := 1; i < len(src); i++ {
+			k := strings.IndexByte(src[i:], b)
+			if k < 0 {
+				break
+			}
+			i += k
+			switch {
+			case b != 0x81 && src[i-1] == 0xc2:
+				return true
+			case b == 0x81 && src[i-1] == 0xe2 && i+1 < len(src) && 0xb0 <= src[i+1] && src[i+1] <= 0xb9:
+				return true
+			}
 		}
-		if c := src[i+k+2]; c >= 0xb0 && c <= 0xb9 {
-			return true
-		}
-		i += k + 2
 	}
 	return false
 }
