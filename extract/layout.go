@@ -631,10 +631,7 @@ func (x *extraction) linkFootnotes() {
 		// The marker stands before the footnote text (same page) and after
 		// the previous marker.
 		limit := f.start
-		p := x.findMarker(f.n, from, limit, true)
-		if p < 0 {
-			p = x.findMarker(f.n, from, limit, false)
-		}
+		p := x.findMarker(f.n, from, limit)
 		if p < 0 {
 			continue
 		}
@@ -644,8 +641,9 @@ func (x *extraction) linkFootnotes() {
 }
 
 // findMarker looks for the marker of footnote n in running text within
-// [from, limit). strict accepts only markers glued to the text before them.
-func (x *extraction) findMarker(n, from, limit int, strict bool) int {
+// [from, limit): the first glued to the text before it ("Agreement4"), or
+// else the first that markerAt accepts at all ("Agreement4and").
+func (x *extraction) findMarker(n, from, limit int) int {
 	src := x.text
 	if x.supers != nil {
 		// Markdown conversions: superscript digits or [^n].
@@ -657,19 +655,22 @@ func (x *extraction) findMarker(n, from, limit int, strict bool) int {
 		return -1
 	}
 	num := strconv.Itoa(n)
+	loose := -1
 	for i := from; i < limit; {
 		j := strings.Index(src[i:limit], num)
 		if j < 0 {
-			return -1
+			break
 		}
 		p := i + j
 		i = p + 1
-		if !markerAt(src, p, len(num), strict) || !x.runningAt(p) {
-			continue
+		if markerAt(src, p, len(num), true) && x.runningAt(p) {
+			return p
 		}
-		return p
+		if loose < 0 && markerAt(src, p, len(num), false) && x.runningAt(p) {
+			loose = p
+		}
 	}
-	return -1
+	return loose
 }
 
 type superMarker struct{ pos, n int }
