@@ -446,6 +446,18 @@ scan:
 // and their startMask, which is 0 only at the end of the text. Its loop
 // calls nothing, so the compiler keeps it in registers.
 func nextStarts(text []byte, i int) (int, uint64) {
+	// Sixteen bytes a round, for half the loop's overhead.
+	for ; i+16 <= len(text); i += 16 {
+		w := text[i : i+16 : i+16]
+		lo := startMask(binary.LittleEndian.Uint64(w))
+		hi := startMask(binary.LittleEndian.Uint64(w[8:]))
+		if lo|hi != 0 {
+			if lo != 0 {
+				return i, lo
+			}
+			return i + 8, hi
+		}
+	}
 	for ; i+8 <= len(text); i += 8 {
 		if mask := startMask(binary.LittleEndian.Uint64(text[i:])); mask != 0 {
 			return i, mask
