@@ -373,12 +373,20 @@ func isLetterByte(c byte) bool {
 func spaceRun(text []byte, i int) (int, int) {
 	nl := 0
 	for i < len(text) {
+		switch text[i] {
+		case '\n':
+			nl++
+			fallthrough
+		case ' ', '\t', '\r', '\f', '\v':
+			i++
+			continue
+		}
+		if text[i] < 0x80 {
+			break // at is not inlined: call it only for other runes
+		}
 		c, w := at(text, i)
 		if c != chSpace {
 			break
-		}
-		if text[i] == '\n' {
-			nl++
 		}
 		i += w
 	}
@@ -535,17 +543,17 @@ func startMask(x uint64) uint64 {
 // longest walks the trie from text[start] and returns the longest form that
 // matches there and passes its context rules, with its end; end < 0 when
 // none does.
-func (m *matcher) longest(text []byte, start int, keep func(*Instrument) bool) (form, int) {
+func (m *matcher) longest(text []byte, start int, keep func(*Instrument) bool) (*form, int) {
 	return m.longestFrom(text, start, start, 0, keep)
 }
 
 // longestFrom is longest with the walk already at node nd and text[i].
-func (m *matcher) longestFrom(text []byte, start, i int, nd int32, keep func(*Instrument) bool) (form, int) {
-	var best form
+func (m *matcher) longestFrom(text []byte, start, i int, nd int32, keep func(*Instrument) bool) (*form, int) {
+	var best *form
 	bestEnd := -1
 	for {
 		if fi := m.nodes[nd].form; fi != 0 {
-			f := m.forms[fi-1]
+			f := &m.forms[fi-1]
 			if (f.inst == nil || keep == nil || keep(f.inst)) && m.accept(text, start, i, f) {
 				best, bestEnd = f, i
 			}
@@ -611,7 +619,7 @@ var continuations = map[string]bool{
 
 // accept applies the boundary and context rules to form f matched at
 // text[start:end].
-func (m *matcher) accept(text []byte, start, end int, f form) bool {
+func (m *matcher) accept(text []byte, start, end int, f *form) bool {
 	// No letter may follow the name.
 	if end < len(text) {
 		c, _ := at(text, end)
