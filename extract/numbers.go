@@ -830,27 +830,40 @@ func (x *extraction) reportBody(kw int) string {
 		return ""
 	}
 	last := &syms[i]
-	if kw-last.End > 60 || !rePinpointGap.MatchString(x.text[last.End:kw]) {
+	organ, num, ok := reportOf(last.Target)
+	if !ok || kw-last.End > 60 || !rePinpointGap.MatchString(x.text[last.End:kw]) {
 		return ""
 	}
-	m := reReport.FindStringSubmatch(last.Target)
-	if m == nil {
-		return ""
-	}
-	if m[1] == "A/" {
-		if m[2] == "53" {
+	if organ == "A/" {
+		if num == "53" {
 			return symbol.HRC
 		}
 		return ""
 	}
-	return ecosocReports[m[2]]
+	return ecosocReports[num]
+}
+
+// reportOf reads a report symbol of the General Assembly or the Economic
+// and Social Council, A/79/53 or E/2015/27 (and what may follow a slash or
+// a parenthesis): its organ, "A/" or "E/", and its number, "53".
+func reportOf(target string) (organ, num string, ok bool) {
+	if len(target) < 2 || target[0] != 'A' && target[0] != 'E' || target[1] != '/' {
+		return "", "", false
+	}
+	d := digitsAt(target, 2)
+	k := 3 + d
+	if d < 2 || d > 4 || k > len(target) || target[k-1] != '/' || digitsAt(target, k) != 2 {
+		return "", "", false
+	}
+	if e := k + 2; e < len(target) && target[e] != '/' && target[e] != '(' {
+		return "", "", false
+	}
+	return target[:2], target[k : k+2], true
 }
 
 // rePinpointGap is what may stand between a report's symbol and a number
 // in it: "), chap. I, sect. C, ".
 var rePinpointGap = regexp.MustCompile(`^[)\]#( ]*(?:,\s*(?:chap|sect|para|annex|part|vol)\.?\s*[A-Z0-9.]*\s*)*,?\s*$`)
-
-var reReport = regexp.MustCompile(`^(A/|E/)\d{2,4}/(\d{2})(?:/|$|\()`)
 
 // ecosocReports maps the number of a commission's annual report to
 // the Economic and Social Council (E/yyyy/n, Supplement No. n-20) to it.
