@@ -222,7 +222,6 @@ func upperASCII(c byte) byte {
 var (
 	reAdopted  = regexp.MustCompile(`(?:[Aa]dopted|ADOPTED)\s+(?:by|BY)\s+(?:the|THE)\s+([A-Z][A-Za-z ]+?)\s+(?:at\s+its\s+[^,\n]+,\s+)?[Oo]n\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})`)
 	reDateLine = regexp.MustCompile(`^(?:of\s+)?(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})$`)
-	reOwnNum   = regexp.MustCompile(`^\s*\**((?:ES-|S-)?\d{1,4}/\d{1,4})\.\**\s+(.*)$`)
 	reSCTitle  = regexp.MustCompile(`^(?i:resolution)\s+(\d{1,4})\s*\((\d{4})\)$`)
 	// "10 (1946). Resolution of 4 November 1946 [S/3128]" in older texts.
 	reSCOld      = regexp.MustCompile(`^(\d{1,4})\s*\((\d{4})\)\.?\s*Resolution\s+of\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4})\s*(?:[\[(](S/[^\])]+)[\])])?`)
@@ -330,9 +329,9 @@ func (x *extraction) meta() {
 			}
 			continue
 		}
-		if ownNum == "" && startsNumber(t) { // the title line "79/166. Title"
-			if m := reOwnNum.FindStringSubmatch(t); m != nil {
-				ownNum = m[1]
+		if ownNum == "" { // the title line "79/166. Title"
+			if num, _, ok := ownNumber(t); ok {
+				ownNum = num
 			}
 		}
 		if x.date == "" && strings.HasPrefix(t, "Distr.") {
@@ -383,11 +382,11 @@ func (x *extraction) meta() {
 				parts = append(parts, x.lines[i].text(x.text))
 			}
 			t := strings.Join(parts, " ")
-			if m := reOwnNum.FindStringSubmatch(t); m != nil {
-				t = m[2]
+			if _, rest, ok := ownNumber(t); ok {
+				t = rest
 			}
 			t = strings.Trim(t, "*_ ")
-			if !strings.HasPrefix(t, "[") && !strings.Contains(t, "adopted by") && !strings.HasSuffix(t, ":") && !reSCHead.MatchString(t) {
+			if !strings.HasPrefix(t, "[") && !strings.Contains(t, "adopted by") && !strings.HasSuffix(t, ":") && !scHeading(t) {
 				x.title = strings.Join(strings.Fields(t), " ")
 			}
 		}
@@ -446,13 +445,67 @@ func (x *extraction) scHeading(t string) bool {
 	return true
 }
 
-// startsNumber reports a line that may begin with a resolution number:
-// "79/166.", "**79/166.**", "S-26/2.", "ES-10/1.".
-func startsNumber(t string) bool {
-	t = strings.TrimLeft(t, "*")
-	t = strings.TrimPrefix(strings.TrimPrefix(t, "E"), "S-")
-	d := digitsAt(t, 0)
-	return d > 0 && d <= 4 && d < len(t) && t[d] == '/'
+// ownNumber reads the number that opens a resolution's title line, "79/166.
+// Title" (also "**79/166.** Title", "S-26/2. Title", "ES-11/1. Title"): the
+// number and the title after it.
+func ownNumber(t string) (num, rest string, ok bool) {
+	i := skipRESpace(t, 0)
+	for i < len(t) && t[i] == '*' {
+		i++
+	}
+	s := i
+	if strings.HasPrefix(t[i:], "ES-") {
+		i += 3
+	} else if strings.HasPrefix(t[i:], "S-") {
+		i += 2
+	}
+	for k := 0; k < 2; k++ { // session/number
+		d := digitsAt(t, i)
+		if d < 1 || d > 4 {
+			return "", "", false
+		}
+		i += d
+		if k == 0 {
+			if i >= len(t) || t[i] != '/' {
+				return "", "", false
+			}
+			i++
+		}
+	}
+	num = t[s:i]
+	if i >= len(t) || t[i] != '.' {
+		return "", "", false
+	}
+	i++
+	for i < len(t) && t[i] == '*' {
+		i++
+	}
+	j := skipRESpace(t, i)
+	if j == i || strings.IndexByte(t[j:], '\n') >= 0 {
+		return "", "", false
+	}
+	return num, t[j:], true
+}
+
+// skipRESpace skips what \s matches in a regular expression: tab, line
+// feed, form feed, carriage return and space.
+func skipRESpace(t string, i int) int {
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// scHeading is reSCHead.MatchString, asked only of text that begins as
+// the pattern does: a regular expression costs more than the title test.
+func scHeading(t string) bool {
+	if t == "" {
+		return false
+	}
+	if c := t[0]; c != 'r' && c != 'R' && c != 'a' && (c < '0' || c > '9') {
+		return false
+	}
+	return reSCHead.MatchString(t)
 }
 
 func (x *extraction) lineEnd(i int) int {

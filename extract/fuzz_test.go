@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 	"unicode/utf8"
 
@@ -57,4 +58,46 @@ func containsNUL(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// The hand-written readers below replace regular expressions on a hot
+// path; the expressions stay here as their specification.
+var (
+	specOwnNum = regexp.MustCompile(`^\s*\**((?:ES-|S-)?\d{1,4}/\d{1,4})\.\**\s+(.*)$`)
+	specReport = regexp.MustCompile(`^(A/|E/)\d{2,4}/(\d{2})(?:/|$|\()`)
+)
+
+// FuzzOwnNumber: ownNumber reads what specOwnNum matches, and only that.
+func FuzzOwnNumber(f *testing.F) {
+	for _, s := range []string{
+		"79/166. Enhancement of international cooperation", "**79/166.** Title", "S-26/2. Declaration",
+		"ES-11/1. Aggression", " \t79/1.  Title", "79/166.", "79/166.Title", "12345/1. Title", "1/12345. T",
+		"79/166. Title\nmore", "79/166.\n Title", "E-11/1. T", "79/166 . Title", "79/166.**\u00a0Title", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		num, rest, ok := ownNumber(s)
+		m := specOwnNum.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && (num != m[1] || rest != m[2]) {
+			t.Fatalf("ownNumber(%q) = %q, %q, %v; the expression gives %q", s, num, rest, ok, m)
+		}
+	})
+}
+
+// FuzzReportOf: reportOf reads what specReport matches, and only that.
+func FuzzReportOf(f *testing.F) {
+	for _, s := range []string{
+		"A/79/53", "A/79/53/Add.1", "E/2015/27", "E/2015/27(SUPP)", "A/HRC/RES/56/2", "A/RES/70/1",
+		"A/7/53", "A/12345/53", "A/79/531", "A/79/5", "E/2015/27x", "S/2015/27", "A/", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		organ, num, ok := reportOf(s)
+		m := specReport.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && (organ != m[1] || num != m[2]) {
+			t.Fatalf("reportOf(%q) = %q, %q, %v; the expression gives %q", s, organ, num, ok, m)
+		}
+	})
 }
