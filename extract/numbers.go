@@ -1115,27 +1115,41 @@ func foreignName(words []string) bool {
 // the first n words: they are valid until the next call.
 func (x *extraction) fields(s string, n int) []string {
 	w := x.words[:0]
-	start := -1
-	for i := 0; i < len(s) && len(w) < n; {
-		c, size := s[i], 1
-		space := c == ' ' || '\t' <= c && c <= '\r'
-		if c >= utf8.RuneSelf {
-			space, size = spaceRune(s[i:])
+	for i := 0; len(w) < n; {
+		i = wordEdge(s, i, true)
+		if i >= len(s) {
+			break
 		}
-		if space && start >= 0 {
-			w = append(w, s[start:i])
-			start = -1
-		} else if !space && start < 0 {
-			start = i
-		}
-		i += size
-	}
-	if start >= 0 && len(w) < n {
-		w = append(w, s[start:])
+		start := i
+		i = wordEdge(s, i, false)
+		w = append(w, s[start:i])
 	}
 	x.words = w
 	return w
 }
+
+// wordEdge returns where the run of white space (space true) or of other
+// runes (space false) that starts at s[i] ends.
+func wordEdge(s string, i int, space bool) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] != space {
+				break
+			}
+			i++
+			continue
+		}
+		sp, size := spaceRune(s[i:])
+		if sp != space {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// asciiSpace marks the ASCII white space strings.Fields splits at.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // spaceRune reports whether the non-ASCII rune that begins s is white
 // space, as strings.Fields sees it, and its width.
