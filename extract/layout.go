@@ -198,6 +198,9 @@ func superDigit(r rune) (int, bool) {
 // leadingSuper parses superscript digits at the start of s: the number and
 // its length in bytes.
 func leadingSuper(s string) (n, size int) {
+	if s == "" || s[0] != 0xc2 && s[0] != 0xe2 {
+		return 0, 0 // the first byte of every superscript digit in UTF-8
+	}
 	for size < len(s) {
 		r, w := utf8.DecodeRuneInString(s[size:])
 		d, ok := superDigit(r)
