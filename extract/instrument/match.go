@@ -2,7 +2,6 @@ package instrument
 
 import (
 	"bytes"
-	"encoding/binary"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -164,8 +163,8 @@ func (m *matcher) add(f form) {
 		}
 		f.prefix, f.text = f.text[:k-1], f.text[k:]
 	}
-	if c := f.text[0]; !('A' <= c && c <= 'Z' || c == '1' || c == '2') {
-		panic("instrument: name " + f.text + " must begin with a capital letter or a year (see startMask)")
+	if !mayStart(f.text[0]) {
+		panic("instrument: name " + f.text + " must begin with a capital letter or a year (see mayStart)")
 	}
 	n := int32(0)
 	for i := 0; i < len(f.text); i++ {
@@ -434,8 +433,11 @@ func (m *matcher) findBefore(text []byte, keep func(*Instrument) bool, stop int)
 scan:
 	for i < stop {
 		base, mask := nextStarts(text, i)
+		if mask == 0 {
+			break
+		}
 		for ; mask != 0; mask &= mask - 1 {
-			j := base + bits.TrailingZeros64(mask)/8
+			j := base + bits.TrailingZeros32(mask)
 			if j >= stop {
 				break scan
 			}
@@ -444,39 +446,9 @@ scan:
 				continue scan
 			}
 		}
-		i = base + 8
+		i = base + 16
 	}
 	return out
-}
-
-// nextStarts steps eight bytes at a time from text[i] to the first eight
-// that hold a byte where a name may begin, and returns where they start
-// and their startMask, which is 0 only at the end of the text. Its loop
-// calls nothing, so the compiler keeps it in registers.
-func nextStarts(text []byte, i int) (int, uint64) {
-	// Sixteen bytes a round, for half the loop's overhead.
-	for ; i+16 <= len(text); i += 16 {
-		w := text[i : i+16 : i+16]
-		lo := startMask(binary.LittleEndian.Uint64(w))
-		hi := startMask(binary.LittleEndian.Uint64(w[8:]))
-		if lo|hi != 0 {
-			if lo != 0 {
-				return i, lo
-			}
-			return i + 8, hi
-		}
-	}
-	for ; i+8 <= len(text); i += 8 {
-		if mask := startMask(binary.LittleEndian.Uint64(text[i:])); mask != 0 {
-			return i, mask
-		}
-	}
-	if i >= len(text) {
-		return i, 0
-	}
-	var last [8]byte // zeros, which no name begins with
-	copy(last[:], text[i:])
-	return i, startMask(binary.LittleEndian.Uint64(last[:]))
 }
 
 // matchAt tries a name starting at text[i]. It reports whether one was
@@ -526,19 +498,6 @@ func plainByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9
 // pairIndex is the index in matcher.pair of a form's first two bytes, both
 // ASCII.
 func pairIndex(c0, c1 byte) int { return int(c0&0x7f)<<7 | int(c1&0x7f) }
-
-// startMask marks, with the high bit of its byte, each of the eight bytes
-// in x (little-endian) where a name may begin: an ASCII capital letter, or
-// the digit 1 or 2 that begins a year ("2030 Agenda", "1951 Refugee
-// Convention"; add checks that no name begins otherwise).
-func startMask(x uint64) uint64 {
-	const lo7, hi = 0x7f7f7f7f7f7f7f7f, 0x8080808080808080
-	const ones = 0x0101010101010101
-	y := x & lo7
-	year := (y + (0x80-'1')*ones) &^ (y + (0x80-'3')*ones)      // '1' or '2'
-	capital := (y + (0x80-'A')*ones) &^ (y + (0x80-'Z'-1)*ones) // 'A' to 'Z'
-	return (year | capital) &^ x & hi
-}
 
 // longest walks the trie from text[start] and returns the longest form that
 // matches there and passes its context rules, with its end; end < 0 when
