@@ -831,20 +831,21 @@ func (x *extraction) lineAt(p int) int {
 			return h + 1
 		}
 	}
-	lo, hi := 0, len(x.lines)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if x.lines[m].end < p {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	// The first line that ends at or after p, by a binary search whose
+	// steps take no branch: the text decides each step at random, and a
+	// mispredicted branch costs more than the step.
+	lines := x.lines
+	base := 0
+	for n := len(lines); n > 1; {
+		half := n / 2
+		base += half & ((lines[base+half-1].end - p) >> 63) // half when that line ends before p
+		n -= half
 	}
-	if lo >= len(x.lines) {
-		lo = len(x.lines) - 1
+	if base < len(lines)-1 && lines[base].end < p {
+		base++
 	}
-	x.lastLine = lo
-	return lo
+	x.lastLine = base
+	return base
 }
 
 // abbrevBefore reports whether the '.' at src[dot] ends an abbreviation
