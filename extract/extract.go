@@ -567,7 +567,8 @@ func (x *extraction) pageBreaks() []instrument.Gap {
 	var gaps []instrument.Gap
 	start := -1
 	seenText := false
-	for _, l := range x.lines {
+	for i := range x.lines {
+		l := &x.lines[i]
 		switch l.kind {
 		case lineText:
 			if start >= 0 && seenText {

@@ -471,7 +471,8 @@ func (x *extraction) paragraphs() {
 	var prevText string // trimmed last text line
 	broken := false     // furniture or footnotes since the last text line
 	blank := false
-	for _, l := range x.lines {
+	for i := range x.lines {
+		l := &x.lines[i]
 		switch l.kind {
 		case lineBlank:
 			blank = true
