@@ -122,16 +122,13 @@ type matcher struct {
 	// pairBits has bit pairIndex set where pair is not 0: a table small
 	// enough to stay in the fastest cache, asked first.
 	pairBits [1 << 14 / 64]uint64
-	// inner holds, in lower case, the last letters and digits of each word
-	// that a space follows in some form: the only words after which a
-	// name can go on across a page break (see mayCross).
-	inner map[string]bool
-	// innerEnd marks the other bytes that a space follows in some form.
-	innerEnd [256]bool
+	// cross knows the words a name can have before a page break it runs
+	// on across.
+	cross crossWords
 }
 
 func newMatcher(insts []Instrument, block []string) *matcher {
-	m := &matcher{nodes: []node{{}}, pair: make([]int32, 1<<14), inner: map[string]bool{}}
+	m := &matcher{nodes: []node{{}}, pair: make([]int32, 1<<14)}
 	for i := range insts {
 		in := &insts[i]
 		m.add(form{inst: in, text: norm(in.Name)})
@@ -190,65 +187,10 @@ func (m *matcher) add(f form) {
 	}
 	m.forms = append(m.forms, f)
 	m.nodes[n].form = int32(len(m.forms))
-	words := strings.Split(f.text, " ")
-	for _, w := range words[:len(words)-1] {
-		if c := w[len(w)-1]; !plain(c) {
-			m.innerEnd[c] = true
-		}
-		if t := strings.ToLower(trailingAlnum(w)); t != "" {
-			if len(t) > maxInner {
-				panic("instrument: name " + f.text + " has a word longer than mayCross reads")
-			}
-			m.inner[t] = true
-		}
-	}
+	m.cross.add(f.text)
 	p := pairIndex(f.text[0], f.text[1])
 	m.pair[p] = m.child(m.child(0, f.text[0]), f.text[1])
 	m.pairBits[p>>6] |= 1 << (p & 63)
-}
-
-// trailingAlnum returns the ASCII letters and digits that end s.
-func trailingAlnum(s string) string {
-	i := len(s)
-	for i > 0 && plain(s[i-1]) {
-		i--
-	}
-	return s[i:]
-}
-
-// maxInner is the longest word mayCross reads.
-const maxInner = 32
-
-// mayCross reports whether a name could run on across white space that
-// ends at start: whether the word before it ends in ASCII letters or
-// digits that some name has before a space, or in a byte that some name
-// has before a space (the comma of "Economic, Social"). It answers true
-// when it cannot tell: at a hyphen, which may break a word or a name
-// across lines, and at bytes that are not ASCII.
-func (m *matcher) mayCross(text []byte, start int) bool {
-	i := spaceRunBefore(text, start)
-	if i == 0 {
-		return true
-	}
-	if c := text[i-1]; !plain(c) {
-		return c == '-' || c >= 0x80 || m.innerEnd[c]
-	}
-	var buf [maxInner]byte
-	j := i
-	for j > 0 && plain(text[j-1]) && i-j < len(buf) {
-		j--
-	}
-	if j > 0 && plain(text[j-1]) {
-		return false // a word longer than any in a name
-	}
-	w := buf[:i-j]
-	for k, c := range text[j:i] {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		w[k] = c
-	}
-	return m.inner[string(w)]
 }
 
 func plain(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
